@@ -1,0 +1,183 @@
+/*
+ * trapeze_abi.h — the one header shared by host C and cross-compiled RISC-V code.
+ *
+ * Everything both sides of the simulated/host boundary must agree on lives here
+ * and only here: the physical memory map of the simulated board, the SBI
+ * extension and function numbers, the trace-port registers and event codes, and
+ * the layout of boot-information blocks.
+ *
+ * Rules (enforced by the build and by tests/unit/test_abi.c, which compiles this
+ * header with both compilers):
+ *   - fixed-width integer types only, no pointers (a host pointer is 8 bytes,
+ *     a guest pointer 4);
+ *   - every struct carries _Static_asserts on its size and field offsets;
+ *   - no includes but <stdint.h>.
+ *
+ * Memory map (follows QEMU's riscv32 `virt` board so the same binaries boot on
+ * `qemu-system-riscv32 -machine virt -bios none`):
+ *
+ *   0x0010_0000  SiFive test finisher  (write 0x5555 = pass, (code<<16)|0x3333 = fail)
+ *   0x0200_0000  CLINT                 (msip, mtimecmp, mtime)
+ *   0x1000_0000  ns16550a UART         (byte registers, reg-shift 0)
+ *   0x1000_1000  trapeze trace port    (VMM reports its actions here; on QEMU this is
+ *                                       an empty virtio-mmio slot: writes are ignored)
+ *   0x8000_0000  RAM                   (default 128 MiB)
+ */
+#ifndef TRAPEZE_ABI_H
+#define TRAPEZE_ABI_H
+
+#include <stdint.h>
+
+/* ---- physical memory map ------------------------------------------------ */
+
+#define TZ_TEST_BASE        0x00100000u
+#define TZ_TEST_SIZE        0x00001000u
+#define TZ_TEST_PASS        0x5555u      /* low 16 bits written: pass, exit 0 */
+#define TZ_TEST_FAIL        0x3333u      /* low 16 bits: fail, exit code in bits 31:16 */
+
+#define TZ_CLINT_BASE       0x02000000u
+#define TZ_CLINT_SIZE       0x00010000u
+#define TZ_CLINT_MSIP       0x0000u      /* offsets inside the CLINT */
+#define TZ_CLINT_MTIMECMP   0x4000u      /* 64-bit, lo at +0, hi at +4 */
+#define TZ_CLINT_MTIME      0xBFF8u      /* 64-bit, lo at +0, hi at +4 */
+
+#define TZ_UART_BASE        0x10000000u
+#define TZ_UART_SIZE        0x00000100u
+
+#define TZ_TRACE_BASE       0x10001000u
+#define TZ_TRACE_SIZE       0x00001000u
+
+#define TZ_RAM_BASE         0x80000000u
+#define TZ_RAM_SIZE_DEFAULT (128u * 1024u * 1024u)
+
+/* ---- native boot: firmware + S-mode kernel ------------------------------- */
+
+/*
+ * The tiny SBI firmware sits at TZ_RAM_BASE and hands control to the S-mode
+ * kernel at TZ_KERNEL_BASE with a0 = hartid and a1 = guest address of a
+ * struct tz_bootinfo. The same convention holds under the VMM, which puts the
+ * block in the guest's own memory.
+ */
+#define TZ_KERNEL_BASE      0x80200000u
+#define TZ_BOOTINFO_MAGIC   0x544f4f42u  /* "BOOT" little-endian */
+
+struct tz_bootinfo {
+    uint32_t magic;        /* TZ_BOOTINFO_MAGIC */
+    uint32_t version;      /* 1 */
+    uint32_t ram_base;     /* guest-physical base of RAM (always TZ_RAM_BASE) */
+    uint32_t ram_size;     /* bytes of RAM the kernel may use, from ram_base */
+    uint32_t timebase_hz;  /* mtime ticks per simulated second */
+    uint32_t flags;        /* TZ_BOOT_* */
+    uint32_t guest_id;     /* 0 natively; the VMM's guest number otherwise */
+    uint32_t reserved;
+    char     name[32];     /* NUL-terminated guest name */
+};
+#define TZ_BOOT_VIRTUALIZED 0x1u   /* set by the VMM (kernels must not depend on it) */
+#define TZ_BOOT_PARAVIRT    0x2u   /* hypercall interface available */
+
+_Static_assert(sizeof(struct tz_bootinfo) == 64, "tz_bootinfo layout");
+_Static_assert(__builtin_offsetof(struct tz_bootinfo, name) == 32, "tz_bootinfo.name");
+
+/* ---- SBI (riscv-non-isa/riscv-sbi-doc) ----------------------------------- */
+
+/* Legacy extensions (SBI v0.1, chapter "Legacy Extensions"): EID in a7, no FID. */
+#define SBI_LEGACY_SET_TIMER     0x00u
+#define SBI_LEGACY_PUTCHAR       0x01u
+#define SBI_LEGACY_GETCHAR       0x02u
+#define SBI_LEGACY_SHUTDOWN      0x08u
+
+#define SBI_EXT_BASE             0x10u
+#define SBI_EXT_TIME             0x54494D45u  /* "TIME" */
+#define SBI_EXT_SRST             0x53525354u  /* "SRST" */
+#define SBI_EXT_DBCN             0x4442434Eu  /* "DBCN" */
+
+#define SBI_BASE_GET_SPEC_VERSION   0u
+#define SBI_BASE_GET_IMPL_ID        1u
+#define SBI_BASE_GET_IMPL_VERSION   2u
+#define SBI_BASE_PROBE_EXTENSION    3u
+#define SBI_BASE_GET_MVENDORID      4u
+#define SBI_BASE_GET_MARCHID        5u
+#define SBI_BASE_GET_MIMPID         6u
+
+#define SBI_TIME_SET_TIMER          0u
+#define SBI_SRST_SYSTEM_RESET       0u
+#define SBI_SRST_TYPE_SHUTDOWN      0u
+#define SBI_SRST_REASON_NONE        0u
+#define SBI_SRST_REASON_FAILURE     1u
+#define SBI_DBCN_WRITE              0u
+#define SBI_DBCN_READ               1u
+#define SBI_DBCN_WRITE_BYTE         2u
+
+#define SBI_SUCCESS                 0
+#define SBI_ERR_FAILED             (-1)
+#define SBI_ERR_NOT_SUPPORTED      (-2)
+#define SBI_ERR_INVALID_PARAM      (-3)
+#define SBI_ERR_DENIED             (-4)
+#define SBI_ERR_INVALID_ADDRESS    (-5)
+
+#define SBI_SPEC_VERSION_2_0        0x02000000u
+#define SBI_IMPL_ID_TRAPEZE         0x545au      /* "TZ" */
+
+/*
+ * trapeze-specific SBI extension for the exit status: SRST only says
+ * "shutdown" or "failure", but a kernel's test result wants a number.
+ * a0 = exit code. Kernels call it right before SRST; firmware/VMM remember it.
+ */
+#define SBI_EXT_TRAPEZE             0x0A545A00u  /* vendor range */
+#define SBI_TRAPEZE_SET_EXIT_CODE   0u
+
+/* ---- trace port ------------------------------------------------------------
+ *
+ * A write-only MMIO block through which code on the simulated machine (the
+ * VMM, chiefly) reports what it is doing. The writer fills the argument
+ * registers, then writes the event code to TZ_TRACE_EMIT, which commits one
+ * event record stamped with the current cycle, pc and privilege.
+ * TZ_TRACE_GUEST sets the "current guest" attribution that the host uses to
+ * charge every following cycle (stays until written again).
+ */
+#define TZ_TRACE_EMIT      0x00u   /* write: event code, commits the record */
+#define TZ_TRACE_GUEST     0x04u   /* write: current guest id (TZ_GUEST_NONE = VMM itself) */
+#define TZ_TRACE_ARG0      0x08u
+#define TZ_TRACE_ARG1      0x0Cu
+#define TZ_TRACE_ARG2      0x10u
+#define TZ_TRACE_ARG3      0x14u
+
+#define TZ_GUEST_NONE      0xFFFFu
+
+/* Trace-port event codes (TZ_TRACE_EMIT). Arguments are listed per code. */
+enum tz_trace_code {
+    TZ_EV_NONE = 0,
+    TZ_EV_VMM_ENTER,       /* arg0 = mcause, arg1 = mepc, arg2 = mtval */
+    TZ_EV_VMM_EXIT,        /* arg0 = pc resumed in guest */
+    TZ_EV_GUEST_SWITCH,    /* arg0 = from guest, arg1 = to guest */
+    TZ_EV_EMULATE,         /* arg0 = tz_emul_kind, arg1 = instruction bits, arg2 = csr */
+    TZ_EV_SBI,             /* arg0 = eid, arg1 = fid */
+    TZ_EV_HYPERCALL,       /* arg0 = hypercall number, arg1 = batch size */
+    TZ_EV_SHADOW_FILL,     /* arg0 = guest va, arg1 = machine pa, arg2 = cause */
+    TZ_EV_SHADOW_FLUSH,    /* arg0 = va (or 0 for all), arg1 = 1 if whole space */
+    TZ_EV_INJECT,          /* arg0 = cause (bit 31 = interrupt), arg1 = tval, arg2 = epc */
+    TZ_EV_MMIO,            /* arg0 = guest pa, arg1 = 1 store / 0 load, arg2 = value */
+    TZ_EV_GUEST_EXIT,      /* arg0 = exit code */
+    TZ_EV_GUEST_KILL,      /* arg0 = tz_kill_reason, arg1 = mcause, arg2 = mepc */
+    TZ_EV_SHADOW_PAGES,    /* arg0 = shadow page-table pages in use for the guest */
+    TZ_EV_CONSOLE,         /* arg0 = byte written to the guest's console */
+    TZ_EV__COUNT
+};
+
+enum tz_emul_kind {
+    TZ_EMUL_CSR = 0,
+    TZ_EMUL_SRET,
+    TZ_EMUL_SFENCE,
+    TZ_EMUL_WFI,
+    TZ_EMUL_OTHER,
+    TZ_EMUL__COUNT
+};
+
+enum tz_kill_reason {
+    TZ_KILL_TRAP_STORM = 1,   /* faulting in a loop with no progress */
+    TZ_KILL_BAD_MEMORY,       /* touched memory outside its partition with no handler */
+    TZ_KILL_ILLEGAL,          /* executed garbage with no handler */
+    TZ_KILL_BUDGET            /* exceeded its instruction/cycle budget */
+};
+
+#endif /* TRAPEZE_ABI_H */
