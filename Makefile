@@ -98,6 +98,7 @@ RV_ALL :=
 TEST_SUITES :=
 BENCH_SUITES :=
 -include tests/isa/build.mk
+-include tests/bad-input/build.mk
 -include guests/build.mk
 -include vmm/build.mk
 -include bench/build.mk

@@ -177,7 +177,100 @@ enum tz_kill_reason {
     TZ_KILL_TRAP_STORM = 1,   /* faulting in a loop with no progress */
     TZ_KILL_BAD_MEMORY,       /* touched memory outside its partition with no handler */
     TZ_KILL_ILLEGAL,          /* executed garbage with no handler */
-    TZ_KILL_BUDGET            /* exceeded its instruction/cycle budget */
+    TZ_KILL_BUDGET,           /* exceeded its instruction/cycle budget */
+    TZ_KILL_DEADLOCK          /* waits (WFI) for an interrupt that can never come */
 };
+
+/* ---- VMM boot info ----------------------------------------------------------
+ *
+ * How the host hands a scenario to the VMM. The host loads the VMM image at
+ * TZ_VMM_BASE, each guest kernel into its own partition of machine RAM, writes
+ * one struct tz_vmm_bootinfo at TZ_VMM_BOOTINFO_ADDR and starts the hart at
+ * the VMM's entry in M-mode. Machine RAM is laid out as:
+ *
+ *   0x8000_0000  VMM image, stacks, shadow page-table pool   (TZ_VMM_SIZE)
+ *   0x80FF_F000  struct tz_vmm_bootinfo                      (last VMM page)
+ *   0x8100_0000  partition of guest 0, then guest 1, ...     (TZ_PART_ALIGN each)
+ *
+ * Inside a partition the guest sees a native machine: guest-physical
+ * TZ_RAM_BASE + x is machine-physical part_base + x for x < part_size. Its
+ * kernel is linked at TZ_KERNEL_BASE, so the host loads the guest ELF with a
+ * bias of part_base - TZ_RAM_BASE. The range below the kernel is where native
+ * firmware lives: the VMM keeps it inaccessible to the guest except for the
+ * page holding the guest's own struct tz_bootinfo (TZ_GUEST_BOOTINFO_GPA).
+ */
+#define TZ_VMM_BASE            TZ_RAM_BASE
+#define TZ_VMM_SIZE            0x01000000u   /* 16 MiB reserved for the VMM */
+#define TZ_VMM_BOOTINFO_ADDR   (TZ_VMM_BASE + TZ_VMM_SIZE - 0x1000u)
+#define TZ_VMM_BOOTINFO_MAGIC  0x4D4D5654u   /* "TVMM" little-endian */
+#define TZ_VMM_BOOTINFO_VERSION 1u
+
+#define TZ_PART_BASE           (TZ_VMM_BASE + TZ_VMM_SIZE)
+#define TZ_PART_ALIGN          0x00100000u   /* partitions start and end on 1 MiB */
+#define TZ_PART_MIN_SIZE       0x00400000u   /* kernel at +2 MiB needs room above it */
+#define TZ_PART_MAX_SIZE       0x04000000u   /* 64 MiB */
+#define TZ_VMM_MAX_GUESTS      8u
+#define TZ_GUEST_NAME_MAX      32u           /* bytes including the NUL */
+/* Guest-physical page where the VMM writes each guest's struct tz_bootinfo. */
+#define TZ_GUEST_BOOTINFO_GPA  (TZ_KERNEL_BASE - 0x1000u)
+
+enum tz_guest_mode {
+    TZ_GUEST_MODE_FULL = 0,      /* unmodified kernel, trap-and-emulate */
+    TZ_GUEST_MODE_PARA = 1,      /* hypercalls (not yet implemented by the VMM) */
+    TZ_GUEST_MODE_EMULATED = 2   /* interpreted (not yet implemented by the VMM) */
+};
+
+struct tz_vmm_guest {
+    char     name[TZ_GUEST_NAME_MAX]; /* NUL-terminated */
+    uint32_t mode;         /* enum tz_guest_mode */
+    uint32_t part_base;    /* machine-physical base of the partition */
+    uint32_t part_size;    /* bytes; guest RAM is [TZ_RAM_BASE, TZ_RAM_BASE + part_size) */
+    uint32_t entry;        /* guest-physical entry point (the kernel's e_entry) */
+    uint32_t slice_ticks;  /* time slice in mtime ticks */
+    uint32_t flags;        /* none defined yet, 0 */
+    uint32_t reserved[2];
+};
+
+struct tz_vmm_bootinfo {
+    uint32_t magic;        /* TZ_VMM_BOOTINFO_MAGIC */
+    uint32_t version;      /* TZ_VMM_BOOTINFO_VERSION */
+    uint32_t nguests;      /* 1 .. TZ_VMM_MAX_GUESTS */
+    uint32_t timebase_hz;  /* mtime ticks per simulated second */
+    uint32_t watchdog_slices; /* kill a guest that masks a pending interrupt this many slices (0 = never) */
+    uint32_t flags;        /* none defined yet, 0 */
+    uint32_t ram_size;     /* bytes of machine RAM from TZ_RAM_BASE */
+    uint32_t reserved;
+    struct tz_vmm_guest guest[TZ_VMM_MAX_GUESTS];
+};
+
+_Static_assert(sizeof(struct tz_vmm_guest) == 64, "tz_vmm_guest layout");
+_Static_assert(__builtin_offsetof(struct tz_vmm_guest, mode) == 32, "tz_vmm_guest.mode");
+_Static_assert(__builtin_offsetof(struct tz_vmm_guest, slice_ticks) == 48, "tz_vmm_guest.slice_ticks");
+_Static_assert(sizeof(struct tz_vmm_bootinfo) == 32 + 64 * TZ_VMM_MAX_GUESTS, "tz_vmm_bootinfo layout");
+_Static_assert(__builtin_offsetof(struct tz_vmm_bootinfo, guest) == 32, "tz_vmm_bootinfo.guest");
+_Static_assert(TZ_PART_BASE + TZ_VMM_MAX_GUESTS * 8u * 0x100000u <= TZ_RAM_BASE + TZ_RAM_SIZE_DEFAULT,
+               "eight 8 MiB partitions fit in default RAM");
+
+
+/* ---- native firmware layout (guests/firmware) ------------------------------
+ *
+ * For native runs the tiny SBI firmware owns the first TZ_FIRMWARE_SIZE bytes
+ * of RAM and protects them from S/U-mode with a PMP entry. It writes the
+ * kernel's struct tz_bootinfo at TZ_NATIVE_BOOTINFO_ADDR (below the kernel,
+ * outside the protected region, so the kernel can read it) and tells the
+ * kernel it may use RAM up to TZ_RAM_BASE + TZ_NATIVE_RAM_SIZE; mtime ticks
+ * at TZ_NATIVE_TIMEBASE_HZ (QEMU virt's rate; the default cost profile must
+ * agree). The 16550 register offsets are those of any ns16550a (reg-shift 0).
+ */
+#define TZ_FIRMWARE_SIZE        0x00100000u  /* 1 MiB at TZ_RAM_BASE, PMP-protected */
+#define TZ_NATIVE_BOOTINFO_ADDR TZ_GUEST_BOOTINFO_GPA  /* same page as under the VMM */
+#define TZ_NATIVE_RAM_SIZE      (8u * 1024u * 1024u)
+#define TZ_NATIVE_TIMEBASE_HZ   10000000u
+
+#define TZ_UART_THR             0x00u  /* write: transmit holding register */
+#define TZ_UART_RBR             0x00u  /* read: receive buffer */
+#define TZ_UART_LSR             0x05u  /* line status */
+#define TZ_UART_LSR_DR          0x01u  /* a received byte is waiting */
+#define TZ_UART_LSR_THRE        0x20u  /* transmitter can take a byte */
 
 #endif /* TRAPEZE_ABI_H */

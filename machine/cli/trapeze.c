@@ -1,0 +1,543 @@
+/*
+ * trapeze.c — the `trapeze` command.
+ *
+ * A thin front end over the machine library (machine/machine.h): it parses
+ * the command line, builds a machine, loads what it is told to load, runs it
+ * in bounded slices, and reports what the machine measured. Like the
+ * dashboard, it only observes: every figure it prints comes from the
+ * machine's counters or event stream.
+ *
+ * Exit status: the program's own exit code when it finishes; 2 for bad usage
+ * or bad input (a message on stderr names the file and the problem);
+ * EXIT_LIMIT when an instruction or cycle limit ends the run; EXIT_DEADLOCK
+ * when the hart sleeps with nothing that could ever wake it.
+ */
+#include <errno.h>
+#include <inttypes.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cjson/cJSON.h>
+
+#include "../abi/trapeze_abi.h"
+#include "../cost.h"
+#include "../export.h"
+#include "../guest_stats.h"
+#include "../machine.h"
+
+#define EXIT_USAGE 2
+#define EXIT_LIMIT 124
+#define EXIT_DEADLOCK 125
+
+/* Default bounds: every run ends, even a program that never exits. */
+#define DEFAULT_MAX_INSTRUCTIONS 20000000000ull
+/* Cycles per machine_run call: the CLI's own slice, invisible to results. */
+#define DEFAULT_SLICE_CYCLES 1000000ull
+
+struct options {
+    const char *program;       /* ELF to run (M-mode program, or firmware) */
+    const char *kernel;        /* --kernel: S-mode kernel booted by the firmware */
+    const char *firmware;      /* --firmware, default: next to the binary */
+    const char *profile_path;
+    const char *trace_path;
+    const char *json_path;
+    const char *events_path;
+    const char *input;         /* --input STRING: bytes for the UART receiver */
+    bool stats;
+    bool count_events;
+    bool quiet;
+    uint64_t max_insns;
+    uint64_t max_cycles;
+    uint64_t slice;
+    uint32_t ram_mib;
+};
+
+static const char *progname = "trapeze";
+
+static void die_usage(const char *fmt, ...) __attribute__((format(printf, 1, 2), noreturn));
+static void die_usage(const char *fmt, ...)
+{
+    va_list ap;
+    fprintf(stderr, "%s: ", progname);
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fprintf(stderr, "\nTry '%s --help' for more information.\n", progname);
+    exit(EXIT_USAGE);
+}
+
+static void die(const char *fmt, ...) __attribute__((format(printf, 1, 2), noreturn));
+static void die(const char *fmt, ...)
+{
+    va_list ap;
+    fprintf(stderr, "%s: ", progname);
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fputc('\n', stderr);
+    exit(EXIT_USAGE);
+}
+
+static void usage(FILE *out)
+{
+    fprintf(out,
+"Usage: trapeze run PROGRAM.elf [OPTIONS]\n"
+"       trapeze run --kernel KERNEL.elf [--firmware FIRMWARE.elf] [OPTIONS]\n"
+"       trapeze --help | --version\n"
+"\n"
+"trapeze simulates a RISC-V RV32IMA computer (M/S/U privilege, Sv32 paging)\n"
+"that counts cycles with a cost model, so every run gives the same figures on\n"
+"every host. The memory map follows QEMU's riscv32 'virt' board: RAM at\n"
+"0x80000000, ns16550a UART at 0x10000000, CLINT at 0x02000000, SiFive test\n"
+"finisher at 0x00100000. Programs end by writing the test finisher or, if the\n"
+"ELF defines 'tohost', through the HTIF protocol of the RISC-V test suites.\n"
+"\n"
+"Commands:\n"
+"  run PROGRAM.elf      load the ELF, start it in M-mode at its entry point\n"
+"  run --kernel K.elf   boot the SBI firmware (M-mode) and the S-mode kernel K\n"
+"\n"
+"Options:\n"
+"  --kernel FILE        S-mode kernel to boot at 0x80200000 under the firmware\n"
+"  --firmware FILE      SBI firmware for --kernel (default: the one built\n"
+"                       with trapeze, build/rv32/guests/firmware/firmware.elf)\n"
+"  --profile FILE       machine profile (JSON cost model; docs/cost-model.md)\n"
+"  --ram MIB            RAM size in MiB (default: the profile's, 128)\n"
+"  --max-instructions N stop after N instructions (default %" PRIu64 ")\n"
+"  --max-cycles N       stop after N simulated cycles (default: no limit)\n"
+"  --stats              print instructions, cycles, CPI, time per privilege\n"
+"                       mode and traps by cause when the run ends\n"
+"  --json FILE          write the same figures as JSON ('-' = stdout)\n"
+"  --trace FILE         write the event stream as Chrome/Perfetto trace JSON\n"
+"                       (open it at ui.perfetto.dev)\n"
+"  --events FILE        write every event as a line of text ('-' = stderr)\n"
+"  --count-events       listen to the event stream and count the events\n"
+"                       (measures the cost of an active listener)\n"
+"  --input TEXT         bytes the UART receiver delivers to the program\n"
+"  --slice N            cycles per host slice (results never depend on it)\n"
+"  -q, --quiet          do not print the end-of-run line on stderr\n"
+"  -h, --help           show this help\n"
+"  --version            show the version\n"
+"\n"
+"Exit status:\n"
+"  the program's exit code (0 = pass) when it finishes;\n"
+"  %d  bad usage or bad input (unreadable ELF or profile: the message says why);\n"
+"  %d  the instruction or cycle limit was reached;\n"
+"  %d  the hart waits for an interrupt that can never come.\n"
+"\n"
+"Examples:\n"
+"  trapeze run build/rv32/tests/isa/demo/hello.elf --stats\n"
+"  trapeze run --kernel build/rv32/guests/hello/hello.elf --stats\n"
+"  trapeze run prog.elf --trace run.json --json figures.json\n",
+            (uint64_t)DEFAULT_MAX_INSTRUCTIONS, EXIT_USAGE, EXIT_LIMIT, EXIT_DEADLOCK);
+}
+
+static uint64_t parse_u64(const char *opt, const char *s, uint64_t min, uint64_t max)
+{
+    if (!s || !*s)
+        die_usage("%s needs a number", opt);
+    char *end;
+    errno = 0;
+    unsigned long long v = strtoull(s, &end, 0);
+    if (errno || *end || s[0] == '-' || v < min || v > max)
+        die_usage("%s: '%s' is not a number from %" PRIu64 " to %" PRIu64, opt, s, min, max);
+    return v;
+}
+
+static const char *need_arg(int argc, char **argv, int *i)
+{
+    if (*i + 1 >= argc)
+        die_usage("option '%s' needs an argument", argv[*i]);
+    return argv[++*i];
+}
+
+static void parse_args(int argc, char **argv, struct options *o)
+{
+    memset(o, 0, sizeof *o);
+    o->max_insns = DEFAULT_MAX_INSTRUCTIONS;
+    o->slice = DEFAULT_SLICE_CYCLES;
+    int i = 1;
+    if (argc < 2) {
+        usage(stderr);
+        exit(EXIT_USAGE);
+    }
+    if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h") || !strcmp(argv[1], "help")) {
+        usage(stdout);
+        exit(0);
+    }
+    if (!strcmp(argv[1], "--version")) {
+        printf("trapeze %s\n", TRAPEZE_VERSION);
+        exit(0);
+    }
+    if (strcmp(argv[1], "run"))
+        die_usage("unknown command '%s'", argv[1]);
+    for (i = 2; i < argc; i++) {
+        const char *a = argv[i];
+        if (!strcmp(a, "--kernel"))
+            o->kernel = need_arg(argc, argv, &i);
+        else if (!strcmp(a, "--firmware"))
+            o->firmware = need_arg(argc, argv, &i);
+        else if (!strcmp(a, "--profile"))
+            o->profile_path = need_arg(argc, argv, &i);
+        else if (!strcmp(a, "--trace"))
+            o->trace_path = need_arg(argc, argv, &i);
+        else if (!strcmp(a, "--json"))
+            o->json_path = need_arg(argc, argv, &i);
+        else if (!strcmp(a, "--events"))
+            o->events_path = need_arg(argc, argv, &i);
+        else if (!strcmp(a, "--input"))
+            o->input = need_arg(argc, argv, &i);
+        else if (!strcmp(a, "--max-instructions"))
+            o->max_insns = parse_u64(a, need_arg(argc, argv, &i), 1, UINT64_MAX);
+        else if (!strcmp(a, "--max-cycles"))
+            o->max_cycles = parse_u64(a, need_arg(argc, argv, &i), 1, UINT64_MAX);
+        else if (!strcmp(a, "--slice"))
+            o->slice = parse_u64(a, need_arg(argc, argv, &i), 1, UINT64_MAX);
+        else if (!strcmp(a, "--ram"))
+            o->ram_mib = (uint32_t)parse_u64(a, need_arg(argc, argv, &i), 1, 2048);
+        else if (!strcmp(a, "--stats"))
+            o->stats = true;
+        else if (!strcmp(a, "--count-events"))
+            o->count_events = true;
+        else if (!strcmp(a, "-q") || !strcmp(a, "--quiet"))
+            o->quiet = true;
+        else if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
+            usage(stdout);
+            exit(0);
+        } else if (a[0] == '-' && a[1])
+            die_usage("unknown option '%s'", a);
+        else if (!o->program)
+            o->program = a;
+        else
+            die_usage("unexpected argument '%s' (one program per run)", a);
+    }
+    if (o->kernel && o->program && o->firmware)
+        die_usage("give the firmware either as PROGRAM or with --firmware, not both");
+    if (!o->kernel && !o->program)
+        die_usage("nothing to run: give PROGRAM.elf or --kernel KERNEL.elf");
+}
+
+/* The firmware built alongside this binary: <dir>/rv32/guests/firmware/firmware.elf,
+ * where <dir> is the binary's directory or its parent (for build/san/trapeze). */
+static const char *default_firmware(const char *argv0, char *buf, size_t len)
+{
+    const char *slash = strrchr(argv0, '/');
+    int dirlen = slash ? (int)(slash - argv0) : 1;
+    const char *dir = slash ? argv0 : ".";
+    static const char *const rel[] = { "/rv32/guests/firmware/firmware.elf",
+                                       "/../rv32/guests/firmware/firmware.elf" };
+    for (size_t i = 0; i < sizeof rel / sizeof rel[0]; i++) {
+        snprintf(buf, len, "%.*s%s", dirlen, dir, rel[i]);
+        FILE *f = fopen(buf, "rb");
+        if (f) {
+            fclose(f);
+            return buf;
+        }
+    }
+    return NULL;
+}
+
+/* ---- listeners ------------------------------------------------------------ */
+
+static void count_listener(void *ctx, const struct machine_event *ev)
+{
+    (void)ev;
+    (*(uint64_t *)ctx)++;
+}
+
+static void stdout_sink(void *ctx, uint8_t byte)
+{
+    (void)ctx;
+    putchar(byte);
+}
+
+/* ---- reporting ------------------------------------------------------------ */
+
+static const char *status_text(enum machine_status st)
+{
+    switch (st) {
+    case MACHINE_EXITED: return "exited";
+    case MACHINE_INSN_LIMIT: return "instruction limit";
+    case MACHINE_CYCLE_LIMIT: return "cycle limit";
+    case MACHINE_DEADLOCK: return "deadlock";
+    case MACHINE_RUNNING: return "running";
+    }
+    return "?";
+}
+
+/* "12,345,678" — grouping by hand keeps the output locale-independent. */
+static const char *grouped(uint64_t v, char *buf, size_t len)
+{
+    char tmp[32];
+    int n = snprintf(tmp, sizeof tmp, "%" PRIu64, v);
+    size_t o = 0;
+    for (int i = 0; i < n && o + 2 < len; i++) {
+        if (i > 0 && (n - i) % 3 == 0)
+            buf[o++] = ',';
+        buf[o++] = tmp[i];
+    }
+    buf[o] = '\0';
+    return buf;
+}
+
+/* a/b as a percentage with one decimal, from integers: "12.3%". */
+static const char *percent(uint64_t a, uint64_t b, char *buf, size_t len)
+{
+    if (!b) {
+        snprintf(buf, len, "-");
+        return buf;
+    }
+    uint64_t tenths = (a * 1000u + b / 2) / b;
+    snprintf(buf, len, "%" PRIu64 ".%" PRIu64 "%%", tenths / 10, tenths % 10);
+    return buf;
+}
+
+/* a/b with `dec` decimals from integers. */
+static const char *ratio(uint64_t a, uint64_t b, int dec, char *buf, size_t len)
+{
+    if (!b) {
+        snprintf(buf, len, "-");
+        return buf;
+    }
+    uint64_t scale = 1;
+    for (int i = 0; i < dec; i++)
+        scale *= 10;
+    uint64_t v = (a * scale + b / 2) / b;
+    snprintf(buf, len, "%" PRIu64 ".%0*" PRIu64, v / scale, dec, v % scale);
+    return buf;
+}
+
+static void print_stats(FILE *out, const struct machine_counters *c, const struct cost_profile *p)
+{
+    char b1[40], b2[40], b3[40], b4[40];
+    /* simulated time in microseconds with 3 decimals */
+    uint64_t ns = c->cycles / p->clock_hz * 1000000000ull +
+                  c->cycles % p->clock_hz * 1000000000ull / p->clock_hz;
+    fprintf(out, "\n== trapeze statistics ==========================================\n");
+    fprintf(out, "  instructions   %16s\n", grouped(c->instret, b1, sizeof b1));
+    fprintf(out, "  cycles         %16s\n", grouped(c->cycles, b1, sizeof b1));
+    fprintf(out, "  CPI            %16s\n", ratio(c->cycles, c->instret, 3, b1, sizeof b1));
+    fprintf(out, "  simulated time %13" PRIu64 ".%03" PRIu64 " us  (%s MHz clock, profile '%s')\n",
+            ns / 1000, ns % 1000, ratio(p->clock_hz, 1000000, 0, b2, sizeof b2), p->name);
+    fprintf(out, "\n  mode        cycles      share    instructions\n");
+    static const enum priv order[] = { PRIV_M, PRIV_S, PRIV_U };
+    for (size_t i = 0; i < 3; i++) {
+        enum priv pv = order[i];
+        fprintf(out, "  %-2s %16s %9s %15s\n", machine_priv_name(pv),
+                grouped(c->priv_cycles[pv], b1, sizeof b1),
+                percent(c->priv_cycles[pv], c->cycles, b2, sizeof b2),
+                grouped(c->priv_instret[pv], b3, sizeof b3));
+    }
+    bool any = false;
+    for (int k = 0; k < 2; k++) {
+        const uint64_t *arr = k ? c->interrupts : c->exceptions;
+        for (uint32_t i = 0; i < 32; i++) {
+            if (!arr[i])
+                continue;
+            if (!any)
+                fprintf(out, "\n  traps by cause                      count\n");
+            any = true;
+            fprintf(out, "  %-9s %-22s %9s\n", k ? "interrupt" : "exception",
+                    machine_cause_name(i, k), grouped(arr[i], b1, sizeof b1));
+        }
+    }
+    if (!any)
+        fprintf(out, "\n  traps: none\n");
+    fprintf(out, "\n  TLB hits %s, misses %s (%s hit rate), flushes %s, page walks %s\n",
+            grouped(c->tlb_hits, b1, sizeof b1), grouped(c->tlb_misses, b2, sizeof b2),
+            percent(c->tlb_hits, c->tlb_hits + c->tlb_misses, b3, sizeof b3),
+            grouped(c->tlb_flushes, b4, sizeof b4), grouped(c->page_walks, b2, sizeof b2));
+    fprintf(out, "  UART bytes sent %s\n", grouped(c->uart_tx_bytes, b1, sizeof b1));
+    fprintf(out, "================================================================\n");
+}
+
+static cJSON *counters_json(const struct machine_counters *c, const struct cost_profile *p,
+                            enum machine_status st, int exit_code, const char *reason,
+                            uint64_t nevents, bool counted)
+{
+    cJSON *root = cJSON_CreateObject();
+    cJSON_AddStringToObject(root, "status", status_text(st));
+    if (st == MACHINE_EXITED)
+        cJSON_AddNumberToObject(root, "exit_code", exit_code);
+    cJSON_AddStringToObject(root, "reason", reason ? reason : "");
+    cJSON_AddStringToObject(root, "profile", p->name);
+    cJSON_AddNumberToObject(root, "clock_hz", (double)p->clock_hz);
+    cJSON_AddNumberToObject(root, "instructions", (double)c->instret);
+    cJSON_AddNumberToObject(root, "cycles", (double)c->cycles);
+    cJSON *pm = cJSON_AddObjectToObject(root, "privilege");
+    static const enum priv order[] = { PRIV_M, PRIV_S, PRIV_U };
+    for (size_t i = 0; i < 3; i++) {
+        cJSON *o = cJSON_AddObjectToObject(pm, machine_priv_name(order[i]));
+        cJSON_AddNumberToObject(o, "cycles", (double)c->priv_cycles[order[i]]);
+        cJSON_AddNumberToObject(o, "instructions", (double)c->priv_instret[order[i]]);
+    }
+    cJSON *ex = cJSON_AddObjectToObject(root, "exceptions");
+    cJSON *in = cJSON_AddObjectToObject(root, "interrupts");
+    for (uint32_t i = 0; i < 32; i++) {
+        if (c->exceptions[i])
+            cJSON_AddNumberToObject(ex, machine_cause_name(i, false), (double)c->exceptions[i]);
+        if (c->interrupts[i])
+            cJSON_AddNumberToObject(in, machine_cause_name(i, true), (double)c->interrupts[i]);
+    }
+    cJSON *tlb = cJSON_AddObjectToObject(root, "tlb");
+    cJSON_AddNumberToObject(tlb, "hits", (double)c->tlb_hits);
+    cJSON_AddNumberToObject(tlb, "misses", (double)c->tlb_misses);
+    cJSON_AddNumberToObject(tlb, "flushes", (double)c->tlb_flushes);
+    cJSON_AddNumberToObject(tlb, "page_walks", (double)c->page_walks);
+    cJSON_AddNumberToObject(root, "uart_tx_bytes", (double)c->uart_tx_bytes);
+    if (counted)
+        cJSON_AddNumberToObject(root, "events", (double)nevents);
+    return root;
+}
+
+static void write_json(const char *path, cJSON *root)
+{
+    char *text = cJSON_Print(root);
+    if (!text)
+        die("%s: out of memory while formatting JSON", path);
+    FILE *f = strcmp(path, "-") ? fopen(path, "w") : stdout;
+    if (!f)
+        die("%s: cannot write: %s", path, strerror(errno));
+    fprintf(f, "%s\n", text);
+    if (f != stdout && fclose(f) != 0)
+        die("%s: write failed: %s", path, strerror(errno));
+    free(text);
+}
+
+/* ---- main ------------------------------------------------------------------ */
+
+int main(int argc, char **argv)
+{
+    struct options o;
+    char err[1024];
+    char fwbuf[4096];
+
+    parse_args(argc, argv, &o);
+
+    struct cost_profile profile;
+    if (o.profile_path) {
+        if (cost_profile_load(o.profile_path, &profile, err, sizeof err) != 0)
+            die("%s", err);
+    } else {
+        cost_profile_default(&profile);
+    }
+
+    struct machine_config cfg = {
+        .ram_size = o.ram_mib ? o.ram_mib * 1024u * 1024u : 0,
+        .profile = &profile,
+        .max_instructions = o.max_insns,
+        .max_cycles = o.max_cycles,
+        .uart_sink = stdout_sink,
+    };
+    struct machine *m = machine_create(&cfg, err, sizeof err);
+    if (!m)
+        die("%s", err);
+
+    const char *boot = o.program;
+    if (o.kernel) {
+        if (!boot)
+            boot = o.firmware ? o.firmware : default_firmware(argv[0], fwbuf, sizeof fwbuf);
+        if (!boot)
+            die("--kernel needs the SBI firmware: build it with 'make' or pass --firmware FILE");
+    }
+    struct machine_load_info info;
+    if (machine_load_elf(m, boot, 0, &info, err, sizeof err) != 0)
+        die("%s", err);
+    machine_set_pc(m, info.entry);
+    if (o.kernel) {
+        struct machine_load_info kinfo;
+        if (machine_load_elf(m, o.kernel, 0, &kinfo, err, sizeof err) != 0)
+            die("%s", err);
+        if (kinfo.entry != TZ_KERNEL_BASE)
+            die("%s: kernel entry point is 0x%08" PRIx32 ", but the firmware jumps to 0x%08x",
+                o.kernel, kinfo.entry, TZ_KERNEL_BASE);
+    }
+    if (o.input)
+        machine_uart_input(m, o.input, strlen(o.input));
+
+    FILE *trace_file = NULL, *events_file = NULL;
+    struct chrome_trace *trace = NULL;
+    uint64_t nevents = 0;
+    if (o.trace_path) {
+        trace_file = fopen(o.trace_path, "w");
+        if (!trace_file)
+            die("%s: cannot write: %s", o.trace_path, strerror(errno));
+        trace = chrome_trace_begin(trace_file, profile.clock_hz, NULL, 0);
+        if (!trace || machine_subscribe(m, chrome_trace_listener, trace) < 0)
+            die("%s: cannot start the trace", o.trace_path);
+    }
+    if (o.events_path) {
+        events_file = strcmp(o.events_path, "-") ? fopen(o.events_path, "w") : stderr;
+        if (!events_file)
+            die("%s: cannot write: %s", o.events_path, strerror(errno));
+        if (machine_subscribe(m, text_log_listener, events_file) < 0)
+            die("too many event listeners");
+    }
+    if (o.count_events && machine_subscribe(m, count_listener, &nevents) < 0)
+        die("too many event listeners");
+
+    enum machine_status st;
+    do
+        st = machine_run(m, o.slice);
+    while (st == MACHINE_RUNNING);
+    fflush(stdout);
+
+    struct machine_counters c;
+    machine_get_counters(m, &c);
+    if (trace && chrome_trace_end(trace, c.cycles) != 0)
+        die("%s: write failed", o.trace_path);
+    if (trace_file && fclose(trace_file) != 0)
+        die("%s: write failed: %s", o.trace_path, strerror(errno));
+    if (events_file && events_file != stderr && fclose(events_file) != 0)
+        die("%s: write failed: %s", o.events_path, strerror(errno));
+
+    int code = 0;
+    const char *reason = NULL;
+    char b1[40];
+    switch (st) {
+    case MACHINE_EXITED:
+        code = machine_exit_code(m);
+        reason = machine_exit_reason(m);
+        if (!o.quiet)
+            fprintf(stderr, "trapeze: program exited with code %d (%s) after %s instructions\n",
+                    code, reason, grouped(c.instret, b1, sizeof b1));
+        break;
+    case MACHINE_INSN_LIMIT:
+        reason = "instruction limit reached";
+        fprintf(stderr, "trapeze: stopped: instruction limit of %" PRIu64
+                        " reached at pc 0x%08" PRIx32 " (raise it with --max-instructions)\n",
+                o.max_insns, machine_pc(m));
+        code = EXIT_LIMIT;
+        break;
+    case MACHINE_CYCLE_LIMIT:
+        reason = "cycle limit reached";
+        fprintf(stderr, "trapeze: stopped: cycle limit of %" PRIu64
+                        " reached at pc 0x%08" PRIx32 " (raise it with --max-cycles)\n",
+                o.max_cycles, machine_pc(m));
+        code = EXIT_LIMIT;
+        break;
+    case MACHINE_DEADLOCK:
+        reason = "deadlock: wfi with no interrupt that could wake the hart";
+        fprintf(stderr, "trapeze: stopped: the hart executed WFI at pc 0x%08" PRIx32
+                        " with no interrupt enabled that could ever wake it\n",
+                machine_pc(m));
+        code = EXIT_DEADLOCK;
+        break;
+    case MACHINE_RUNNING:
+        break;
+    }
+    if (o.stats)
+        print_stats(stderr, &c, &profile);
+    if (o.count_events && !o.quiet)
+        fprintf(stderr, "trapeze: %" PRIu64 " events delivered to the listener\n", nevents);
+    if (o.json_path) {
+        cJSON *root = counters_json(&c, &profile, st, code, reason, nevents, o.count_events);
+        write_json(o.json_path, root);
+        cJSON_Delete(root);
+    }
+    machine_destroy(m);
+    return code & 0xff;
+}

@@ -1,0 +1,31 @@
+// rv32ui/slti.S — SLTI: 1 if rs1 < sign-extended immediate, signed.
+// Each case is numbered; a failing run exits with that number.
+#include "riscv_test.h"
+#include "test_macros.h"
+RVTEST_RV32U
+RVTEST_CODE_BEGIN
+  TEST_IMM_OP(2, slti, 0x00000000, 0x00000000, 0)
+  TEST_IMM_OP(3, slti, 0x00000000, 0x00000001, 1)
+  TEST_IMM_OP(4, slti, 0x00000001, 0x00000003, 7)
+  TEST_IMM_OP(5, slti, 0x00000000, 0x00000000, -2048)
+  TEST_IMM_OP(6, slti, 0x00000001, 0x80000000, 0)
+  TEST_IMM_OP(7, slti, 0x00000001, 0x80000000, -2048)
+  TEST_IMM_OP(8, slti, 0x00000001, 0x00000000, 2047)
+  TEST_IMM_OP(9, slti, 0x00000000, 0x7fffffff, 0)
+  TEST_IMM_OP(10, slti, 0x00000000, 0x7fffffff, 2047)
+  TEST_IMM_OP(11, slti, 0x00000001, 0x80000000, 2047)
+  TEST_IMM_OP(12, slti, 0x00000000, 0x7fffffff, -2048)
+  TEST_IMM_OP(13, slti, 0x00000000, 0x00000000, -1)
+  TEST_IMM_OP(14, slti, 0x00000001, 0xffffffff, 1)
+  TEST_IMM_OP(15, slti, 0x00000000, 0xffffffff, -1)
+  TEST_IMM_OP(16, slti, 0x00000000, 0x7fffffff, 1)
+  TEST_IMM_OP(17, slti, 0x00000001, 0xff00ff00, -241)
+  TEST_IMM_OP(18, slti, 0x00000000, 0x00ff00ff, 1807)
+  TEST_IMM_OP(19, slti, 0x00000000, 0x12345678, -1366)
+  TEST_IMM_SRC1_EQ_DEST(20, slti, 0x00000001, 0x00000003, 7)
+  TEST_IMM_ZEROSRC1(21, slti, 0x00000001, 2047)
+  TEST_IMM_ZERODEST(22, slti, 0x21212121, 7)
+  TEST_PASSFAIL
+RVTEST_CODE_END
+RVTEST_DATA_BEGIN
+RVTEST_DATA_END
