@@ -13,3 +13,21 @@ $(VMM_ELF): $(VMM_OBJS) vmm/vmm.ld
 	$(RV_PREFIX)nm -n $@ > $(@:.elf=.sym)
 
 RV_ALL += $(VMM_ELF)
+
+# ---- test guests -----------------------------------------------------------
+# vmmcheck: a conformance guest built on the guests/ runtime, run natively and
+# under the VMM by tests/unit/test_scenario.c (outputs must be identical).
+VMMCHECK_OBJS := $(patsubst %.c,$(BUILD)/rv32/%.o,$(wildcard vmm/tests/vmmcheck/*.c))
+VMMCHECK_ELF := $(BUILD)/rv32/vmm/tests/vmmcheck.elf
+$(BUILD)/rv32/vmm/tests/vmmcheck/%.o: RV_CFLAGS += -Iguests/lib
+$(VMMCHECK_ELF): $(VMMCHECK_OBJS) $(GUEST_LIB_OBJS) guests/guest.ld
+	@mkdir -p $(@D)
+	$(RV_CC) $(RV_LDFLAGS) -T guests/guest.ld -o $@ $(VMMCHECK_OBJS) $(GUEST_LIB_OBJS) $(RV_LIBGCC)
+
+# Misbehaving kernels, one .S each, for the containment tests.
+VMM_BAD_KERNELS := $(patsubst vmm/tests/kernels/%.S,$(BUILD)/rv32/vmm/tests/%.elf,$(wildcard vmm/tests/kernels/*.S))
+$(BUILD)/rv32/vmm/tests/%.elf: $(BUILD)/rv32/vmm/tests/kernels/%.o vmm/tests/kernels/kernel.ld
+	@mkdir -p $(@D)
+	$(RV_CC) $(RV_LDFLAGS) -T vmm/tests/kernels/kernel.ld -o $@ $<
+
+RV_ALL += $(VMMCHECK_ELF) $(VMM_BAD_KERNELS)

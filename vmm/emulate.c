@@ -32,7 +32,7 @@
 #define SSTATUS_WMASK (SSTATUS_SIE | SSTATUS_SPIE | SSTATUS_SPP | SSTATUS_SUM | SSTATUS_MXR)
 #define SIE_WMASK     (SIP_SSIP | SIP_STIP | SIP_SEIP)
 #define SIP_WMASK     SIP_SSIP            /* STIP/SEIP are set by the "hardware" */
-#define SENVCFG_WMASK 0x1u                /* FIOM only */
+#define SENVCFG_WMASK 0x0u                /* no senvcfg field is implemented */
 #define SEPC_MASK     (~0x3u)             /* IALIGN = 32: sepc[1:0] read as 0 */
 #define STVEC_WMASK   0xFFFFFFFDu         /* MODE >= 2 is reserved: bit 1 reads 0 */
 

@@ -73,11 +73,14 @@ void inject_exception(struct vcpu *v, uint32_t cause, uint32_t tval)
             v->storm_count = 0;
         }
         /* A fault on the handler's own first instruction can never be
-         * handled: give up much sooner. */
-        uint32_t limit = v->pc == (v->stvec & ~TVEC_MODE_MASK) ? STORM_HANDLER_LIMIT
-                                                               : STORM_REPEAT_LIMIT;
+         * handled: give up much sooner, and blame the fault that sent the
+         * guest there (garbage, a wild store), not the fetch at the vector. */
+        uint32_t at_handler = v->pc == (v->stvec & ~TVEC_MODE_MASK);
+        if (!at_handler)
+            v->storm_origin = cause;
+        uint32_t limit = at_handler ? STORM_HANDLER_LIMIT : STORM_REPEAT_LIMIT;
         if (v->storm_count >= limit) {
-            guest_kill(v, kill_reason_for(cause), cause, tval);
+            guest_kill(v, kill_reason_for(at_handler ? v->storm_origin : cause), cause, tval);
             return;
         }
     }

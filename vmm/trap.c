@@ -18,6 +18,7 @@
  * common case — one emulated CSR access — is kept short: no loops, no calls
  * that are not needed.
  */
+#include "fastpath.h"
 #include "vmm.h"
 
 _Static_assert(__builtin_offsetof(struct vcpu, x) == 0, "entry.S saves x[] at offset 0");
@@ -26,6 +27,18 @@ _Static_assert(__builtin_offsetof(struct vcpu, pc) == 32 * 4, "vcpu.pc follows x
 struct vcpu *vmm_trap(struct vcpu *v)
 {
     uint32_t cause = csr_read(mcause);
+
+    /* Hot path: a plain CSR access from the guest kernel. The vcpu stays
+     * current, so only a newly enabled pending interrupt needs the full
+     * return path. */
+    if (cause == CAUSE_ILLEGAL_INSN && emulate_csr_fast(v, csr_read(mtval))) {
+        uint32_t pending = v->sip & v->sie;
+        if (!pending || !(v->sstatus & SSTATUS_SIE))
+            return v;
+        v->pc = csr_read(mepc);
+        return vmm_resume();
+    }
+
     v->pc = csr_read(mepc);
 
     if (cause & MCAUSE_INTERRUPT) {

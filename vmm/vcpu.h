@@ -78,6 +78,7 @@ struct vcpu {
 
     /* ---- containment (inject.c, sched.c) ------------------------------------ */
     uint32_t storm_epc, storm_cause, storm_tval, storm_count;
+    uint32_t storm_origin;     /* cause of the last fault taken outside the handler */
     uint32_t masked_slices;
     uint32_t fill_repeat;      /* hidden faults that changed nothing, in a row */
 

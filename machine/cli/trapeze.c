@@ -28,6 +28,7 @@
 #include "../export.h"
 #include "../guest_stats.h"
 #include "../machine.h"
+#include "../scenario.h"
 
 #define EXIT_USAGE 2
 #define EXIT_LIMIT 124
@@ -49,6 +50,7 @@ struct options {
     const char *input;         /* --input STRING: bytes for the UART receiver */
     bool stats;
     bool count_events;
+    bool scenario;             /* PROGRAM is a scenario, or none given: the default */
     bool quiet;
     uint64_t max_insns;
     uint64_t max_cycles;
@@ -85,7 +87,8 @@ static void die(const char *fmt, ...)
 static void usage(FILE *out)
 {
     fprintf(out,
-"Usage: trapeze run PROGRAM.elf [OPTIONS]\n"
+"Usage: trapeze [run] [SCENARIO.json] [OPTIONS]\n"
+"       trapeze run PROGRAM.elf [OPTIONS]\n"
 "       trapeze run --kernel KERNEL.elf [--firmware FIRMWARE.elf] [OPTIONS]\n"
 "       trapeze --help | --version\n"
 "\n"
@@ -97,6 +100,10 @@ static void usage(FILE *out)
 "ELF defines 'tohost', through the HTIF protocol of the RISC-V test suites.\n"
 "\n"
 "Commands:\n"
+"  (none)               run the built-in default scenario: several guest\n"
+"                       kernels side by side under the trap-and-emulate VMM\n"
+"  run SCENARIO.json    run a scenario (docs/scenarios.md) and print a table\n"
+"                       of what each guest cost\n"
 "  run PROGRAM.elf      load the ELF, start it in M-mode at its entry point\n"
 "  run --kernel K.elf   boot the SBI firmware (M-mode) and the S-mode kernel K\n"
 "\n"
@@ -129,6 +136,8 @@ static void usage(FILE *out)
 "  %d  the hart waits for an interrupt that can never come.\n"
 "\n"
 "Examples:\n"
+"  trapeze\n"
+"  trapeze run vmm/scenarios/default.json --trace run.json\n"
 "  trapeze run build/rv32/tests/isa/demo/hello.elf --stats\n"
 "  trapeze run --kernel build/rv32/guests/hello/hello.elf --stats\n"
 "  trapeze run prog.elf --trace run.json --json figures.json\n",
@@ -147,6 +156,12 @@ static uint64_t parse_u64(const char *opt, const char *s, uint64_t min, uint64_t
     return v;
 }
 
+static bool ends_with(const char *s, const char *suffix)
+{
+    size_t n = strlen(s), k = strlen(suffix);
+    return n >= k && !strcmp(s + n - k, suffix);
+}
+
 static const char *need_arg(int argc, char **argv, int *i)
 {
     if (*i + 1 >= argc)
@@ -160,21 +175,22 @@ static void parse_args(int argc, char **argv, struct options *o)
     o->max_insns = DEFAULT_MAX_INSTRUCTIONS;
     o->slice = DEFAULT_SLICE_CYCLES;
     int i = 1;
-    if (argc < 2) {
-        usage(stderr);
-        exit(EXIT_USAGE);
-    }
-    if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h") || !strcmp(argv[1], "help")) {
+    if (argc >= 2 && (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h") ||
+                      !strcmp(argv[1], "help"))) {
         usage(stdout);
         exit(0);
     }
-    if (!strcmp(argv[1], "--version")) {
+    if (argc >= 2 && !strcmp(argv[1], "--version")) {
         printf("trapeze %s\n", TRAPEZE_VERSION);
         exit(0);
     }
-    if (strcmp(argv[1], "run"))
+    /* `trapeze` alone, or `trapeze --stats ...`, runs the default scenario. */
+    int first = 1;
+    if (argc >= 2 && !strcmp(argv[1], "run"))
+        first = 2;
+    else if (argc >= 2 && argv[1][0] != '-')
         die_usage("unknown command '%s'", argv[1]);
-    for (i = 2; i < argc; i++) {
+    for (i = first; i < argc; i++) {
         const char *a = argv[i];
         if (!strcmp(a, "--kernel"))
             o->kernel = need_arg(argc, argv, &i);
@@ -217,23 +233,28 @@ static void parse_args(int argc, char **argv, struct options *o)
     if (o->kernel && o->program && o->firmware)
         die_usage("give the firmware either as PROGRAM or with --firmware, not both");
     if (!o->kernel && !o->program)
-        die_usage("nothing to run: give PROGRAM.elf or --kernel KERNEL.elf");
+        o->scenario = true;          /* the built-in default scenario */
+    else if (!o->kernel && ends_with(o->program, ".json"))
+        o->scenario = true;
+    if (o->scenario && (o->kernel || o->firmware))
+        die_usage("--kernel and --firmware do not apply to a scenario");
 }
 
-/* The firmware built alongside this binary: <dir>/rv32/guests/firmware/firmware.elf,
- * where <dir> is the binary's directory or its parent (for build/san/trapeze). */
-static const char *default_firmware(const char *argv0, char *buf, size_t len)
+/* The cross-compiled images built alongside this binary live in <dir>/rv32,
+ * where <dir> is the binary's directory or its parent (for build/san/trapeze).
+ * Returns the rv32 directory, or NULL if there is none. */
+static const char *find_rv32_dir(const char *argv0, char *buf, size_t len)
 {
     const char *slash = strrchr(argv0, '/');
     int dirlen = slash ? (int)(slash - argv0) : 1;
     const char *dir = slash ? argv0 : ".";
-    static const char *const rel[] = { "/rv32/guests/firmware/firmware.elf",
-                                       "/../rv32/guests/firmware/firmware.elf" };
+    static const char *const rel[] = { "/rv32", "/../rv32" };
     for (size_t i = 0; i < sizeof rel / sizeof rel[0]; i++) {
-        snprintf(buf, len, "%.*s%s", dirlen, dir, rel[i]);
+        snprintf(buf, len, "%.*s%s/guests/firmware/firmware.elf", dirlen, dir, rel[i]);
         FILE *f = fopen(buf, "rb");
         if (f) {
             fclose(f);
+            snprintf(buf, len, "%.*s%s", dirlen, dir, rel[i]);
             return buf;
         }
     }
@@ -409,24 +430,170 @@ static void write_json(const char *path, cJSON *root)
 
 /* ---- main ------------------------------------------------------------------ */
 
+/* Scenario state the reports need; static because struct scenario is large. */
+static struct scenario scen;
+static struct guest_stats gstats;
+
+static const char *mode_name(uint32_t mode)
+{
+    switch (mode) {
+    case TZ_GUEST_MODE_FULL: return "full";
+    case TZ_GUEST_MODE_PARA: return "para";
+    case TZ_GUEST_MODE_EMULATED: return "emulated";
+    default: return "?";
+    }
+}
+
+static const char *guest_status(const struct guest_stat *g, char *buf, size_t len)
+{
+    if (g->killed)
+        snprintf(buf, len, "killed");
+    else if (g->exited)
+        snprintf(buf, len, "exit %" PRIu32, g->exit_code);
+    else
+        snprintf(buf, len, "running");
+    return buf;
+}
+
+/* The per-guest table: everything in it was counted by listening. */
+static void print_guest_table(FILE *out, const struct scenario *s, const struct guest_stats *gs,
+                              const struct machine_counters *c)
+{
+    char b1[40], b2[40], b3[40], b4[40], b5[40], b6[40];
+    fprintf(out, "\n== guests (scenario '%s') ", s->name);
+    for (size_t i = strlen(s->name); i < 40; i++)
+        fputc('=', out);
+    fprintf(out, "\n%-10s %-5s %-8s %14s %14s %7s %14s %8s\n", "guest", "mode", "status",
+            "guest cycles", "VMM cycles", "share", "instructions", "UART");
+    for (unsigned i = 0; i < s->nguests; i++) {
+        const struct guest_stat *g = &gs->g[i];
+        uint64_t run = c->guest_cycles[i][PRIV_U] + c->guest_cycles[i][PRIV_S];
+        uint64_t vmm = c->guest_cycles[i][PRIV_M];
+        uint64_t insns = c->guest_instret[i][PRIV_U] + c->guest_instret[i][PRIV_S];
+        fprintf(out, "%-10s %-5s %-8s %14s %14s %7s %14s %8s\n", s->guest[i].name,
+                mode_name(s->guest[i].mode), guest_status(g, b1, sizeof b1),
+                grouped(run, b2, sizeof b2), grouped(vmm, b3, sizeof b3),
+                percent(run + vmm, c->cycles, b4, sizeof b4), grouped(insns, b5, sizeof b5),
+                grouped(g->console_bytes, b6, sizeof b6));
+    }
+    uint64_t idle = c->unattributed_cycles[PRIV_M] + c->unattributed_cycles[PRIV_S] +
+                    c->unattributed_cycles[PRIV_U];
+    fprintf(out, "%-10s %-5s %-8s %14s %14s %7s\n", "(vmm)", "", "", "", grouped(idle, b1, sizeof b1),
+            percent(idle, c->cycles, b2, sizeof b2));
+    fprintf(out, "%-10s %-5s %-8s %14s\n", "total", "", "", grouped(c->cycles, b1, sizeof b1));
+
+    for (unsigned i = 0; i < s->nguests; i++) {
+        const struct guest_stat *g = &gs->g[i];
+        fprintf(out, "\n  %s:", s->guest[i].name);
+        if (g->killed)
+            fprintf(out, " killed by the VMM (%s)", kill_reason_name(g->kill_reason));
+        fprintf(out, "\n    traps into the VMM:");
+        bool any = false;
+        for (int k = 0; k < 2; k++)
+            for (uint32_t code = 0; code < 32; code++) {
+                uint64_t n = k ? g->interrupts[code] : g->traps[code];
+                if (!n)
+                    continue;
+                fprintf(out, "%s %s %s", any ? "," : "", machine_cause_name(code, k),
+                        grouped(n, b1, sizeof b1));
+                any = true;
+            }
+        fprintf(out, "%s\n    emulated:", any ? "" : " none");
+        for (uint32_t k = 0; k < TZ_EMUL__COUNT; k++)
+            fprintf(out, "%s %s %s", k ? "," : "", emul_kind_name(k),
+                    grouped(g->emulated[k], b1, sizeof b1));
+        fprintf(out, "; SBI calls %s\n", grouped(g->sbi_calls, b1, sizeof b1));
+        fprintf(out, "    shadow faults: %s hidden, %s injected into the guest (%s page faults);"
+                     " %s flushes; %" PRIu32 " shadow page-table pages\n",
+                grouped(g->shadow_fills, b1, sizeof b1), grouped(g->injected, b2, sizeof b2),
+                grouped(g->injected_faults, b3, sizeof b3), grouped(g->shadow_flushes, b4, sizeof b4),
+                g->shadow_pages);
+        fprintf(out, "    world switches to it %s, emulated MMIO accesses %s\n",
+                grouped(g->world_switches, b1, sizeof b1), grouped(g->mmio, b2, sizeof b2));
+    }
+    fprintf(out, "=================================================================================\n");
+}
+
+static void add_guests_json(cJSON *root, const struct scenario *s, const struct guest_stats *gs,
+                            const struct machine_counters *c)
+{
+    cJSON_AddStringToObject(root, "scenario", s->name);
+    cJSON *arr = cJSON_AddArrayToObject(root, "guests");
+    for (unsigned i = 0; i < s->nguests; i++) {
+        const struct guest_stat *g = &gs->g[i];
+        cJSON *o = cJSON_CreateObject();
+        cJSON_AddItemToArray(arr, o);
+        cJSON_AddStringToObject(o, "name", s->guest[i].name);
+        cJSON_AddStringToObject(o, "mode", mode_name(s->guest[i].mode));
+        cJSON_AddStringToObject(o, "status", g->killed ? "killed" : g->exited ? "exited" : "running");
+        if (g->exited)
+            cJSON_AddNumberToObject(o, "exit_code", g->exit_code);
+        if (g->killed)
+            cJSON_AddStringToObject(o, "kill_reason", kill_reason_name(g->kill_reason));
+        cJSON_AddNumberToObject(o, "guest_cycles",
+                                (double)(c->guest_cycles[i][PRIV_U] + c->guest_cycles[i][PRIV_S]));
+        cJSON_AddNumberToObject(o, "vmm_cycles", (double)c->guest_cycles[i][PRIV_M]);
+        cJSON_AddNumberToObject(o, "guest_instructions",
+                                (double)(c->guest_instret[i][PRIV_U] + c->guest_instret[i][PRIV_S]));
+        cJSON_AddNumberToObject(o, "vmm_instructions", (double)c->guest_instret[i][PRIV_M]);
+        cJSON *tr = cJSON_AddObjectToObject(o, "traps");
+        for (uint32_t code = 0; code < 32; code++) {
+            if (g->traps[code])
+                cJSON_AddNumberToObject(tr, machine_cause_name(code, false), (double)g->traps[code]);
+            if (g->interrupts[code])
+                cJSON_AddNumberToObject(tr, machine_cause_name(code, true),
+                                        (double)g->interrupts[code]);
+        }
+        cJSON *em = cJSON_AddObjectToObject(o, "emulated");
+        for (uint32_t k = 0; k < TZ_EMUL__COUNT; k++)
+            cJSON_AddNumberToObject(em, emul_kind_name(k), (double)g->emulated[k]);
+        cJSON_AddNumberToObject(o, "sbi_calls", (double)g->sbi_calls);
+        cJSON_AddNumberToObject(o, "hypercalls", (double)g->hypercalls);
+        cJSON_AddNumberToObject(o, "shadow_fills_hidden", (double)g->shadow_fills);
+        cJSON_AddNumberToObject(o, "injected", (double)g->injected);
+        cJSON_AddNumberToObject(o, "injected_page_faults", (double)g->injected_faults);
+        cJSON_AddNumberToObject(o, "shadow_flushes", (double)g->shadow_flushes);
+        cJSON_AddNumberToObject(o, "shadow_pages", g->shadow_pages);
+        cJSON_AddNumberToObject(o, "world_switches", (double)g->world_switches);
+        cJSON_AddNumberToObject(o, "mmio", (double)g->mmio);
+        cJSON_AddNumberToObject(o, "uart_bytes", (double)g->console_bytes);
+    }
+    uint64_t idle = c->unattributed_cycles[PRIV_M] + c->unattributed_cycles[PRIV_S] +
+                    c->unattributed_cycles[PRIV_U];
+    cJSON_AddNumberToObject(root, "unattributed_cycles", (double)idle);
+}
+
 int main(int argc, char **argv)
 {
     struct options o;
     char err[1024];
-    char fwbuf[4096];
+    char dirbuf[4096], fwbuf[4200];
 
     parse_args(argc, argv, &o);
+    const char *rv32_dir = find_rv32_dir(argv[0], dirbuf, sizeof dirbuf);
 
     struct cost_profile profile;
+    if (o.scenario) {
+        if (!rv32_dir)
+            die("cannot find the VMM and guest images next to %s: build them with 'make'", argv[0]);
+        int rc = o.program ? scenario_load(o.program, rv32_dir, &scen, err, sizeof err)
+                           : scenario_load_default(rv32_dir, &scen, err, sizeof err);
+        if (rc != 0)
+            die("%s", err);
+        profile = scen.profile;
+    }
     if (o.profile_path) {
         if (cost_profile_load(o.profile_path, &profile, err, sizeof err) != 0)
             die("%s", err);
-    } else {
+    } else if (!o.scenario) {
         cost_profile_default(&profile);
     }
 
+    uint32_t ram = o.ram_mib ? o.ram_mib * 1024u * 1024u : 0;
+    if (o.scenario && ram < scen.ram_size)
+        ram = scen.ram_size > profile.ram_size ? scen.ram_size : 0;
     struct machine_config cfg = {
-        .ram_size = o.ram_mib ? o.ram_mib * 1024u * 1024u : 0,
+        .ram_size = ram,
         .profile = &profile,
         .max_instructions = o.max_insns,
         .max_cycles = o.max_cycles,
@@ -436,24 +603,34 @@ int main(int argc, char **argv)
     if (!m)
         die("%s", err);
 
-    const char *boot = o.program;
-    if (o.kernel) {
-        if (!boot)
-            boot = o.firmware ? o.firmware : default_firmware(argv[0], fwbuf, sizeof fwbuf);
-        if (!boot)
-            die("--kernel needs the SBI firmware: build it with 'make' or pass --firmware FILE");
-    }
-    struct machine_load_info info;
-    if (machine_load_elf(m, boot, 0, &info, err, sizeof err) != 0)
-        die("%s", err);
-    machine_set_pc(m, info.entry);
-    if (o.kernel) {
-        struct machine_load_info kinfo;
-        if (machine_load_elf(m, o.kernel, 0, &kinfo, err, sizeof err) != 0)
+    if (o.scenario) {
+        if (scenario_boot(&scen, m, err, sizeof err) != 0)
             die("%s", err);
-        if (kinfo.entry != TZ_KERNEL_BASE)
-            die("%s: kernel entry point is 0x%08" PRIx32 ", but the firmware jumps to 0x%08x",
-                o.kernel, kinfo.entry, TZ_KERNEL_BASE);
+        if (machine_subscribe(m, guest_stats_listener, &gstats) < 0)
+            die("too many event listeners");
+    } else {
+        const char *boot = o.program;
+        if (o.kernel && !boot) {
+            if (o.firmware)
+                boot = o.firmware;
+            else if (rv32_dir) {
+                snprintf(fwbuf, sizeof fwbuf, "%s/guests/firmware/firmware.elf", rv32_dir);
+                boot = fwbuf;
+            } else
+                die("--kernel needs the SBI firmware: build it with 'make' or pass --firmware FILE");
+        }
+        struct machine_load_info info;
+        if (machine_load_elf(m, boot, 0, &info, err, sizeof err) != 0)
+            die("%s", err);
+        machine_set_pc(m, info.entry);
+        if (o.kernel) {
+            struct machine_load_info kinfo;
+            if (machine_load_elf(m, o.kernel, 0, &kinfo, err, sizeof err) != 0)
+                die("%s", err);
+            if (kinfo.entry != TZ_KERNEL_BASE)
+                die("%s: kernel entry point is 0x%08" PRIx32 ", but the firmware jumps to 0x%08x",
+                    o.kernel, kinfo.entry, TZ_KERNEL_BASE);
+        }
     }
     if (o.input)
         machine_uart_input(m, o.input, strlen(o.input));
@@ -465,7 +642,11 @@ int main(int argc, char **argv)
         trace_file = fopen(o.trace_path, "w");
         if (!trace_file)
             die("%s: cannot write: %s", o.trace_path, strerror(errno));
-        trace = chrome_trace_begin(trace_file, profile.clock_hz, NULL, 0);
+        const char *names[MACHINE_MAX_GUESTS] = { 0 };
+        unsigned n = o.scenario ? scen.nguests : 0;
+        for (unsigned g = 0; g < n && g < MACHINE_MAX_GUESTS; g++)
+            names[g] = scen.guest[g].name;
+        trace = chrome_trace_begin(trace_file, profile.clock_hz, names, n);
         if (!trace || machine_subscribe(m, chrome_trace_listener, trace) < 0)
             die("%s: cannot start the trace", o.trace_path);
     }
@@ -531,10 +712,14 @@ int main(int argc, char **argv)
     }
     if (o.stats)
         print_stats(stderr, &c, &profile);
+    if (o.scenario)
+        print_guest_table(stdout, &scen, &gstats, &c);
     if (o.count_events && !o.quiet)
         fprintf(stderr, "trapeze: %" PRIu64 " events delivered to the listener\n", nevents);
     if (o.json_path) {
         cJSON *root = counters_json(&c, &profile, st, code, reason, nevents, o.count_events);
+        if (o.scenario)
+            add_guests_json(root, &scen, &gstats, &c);
         write_json(o.json_path, root);
         cJSON_Delete(root);
     }
