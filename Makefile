@@ -118,10 +118,12 @@ all: host rv32
 host: $(HOST_ALL)
 rv32: $(RV_ALL)
 
-# `make run`: the demo a newcomer sees first.
-RUN_DEMO ?= $(BUILD)/rv32/tests/isa/demo/hello.elf
+# `make run`: what a newcomer sees first — the built-in default scenario
+# (several guest kernels under the VMM) with the machine's statistics.
+# RUN_ARGS picks something else, e.g. make run RUN_ARGS="run --kernel build/rv32/guests/hello/hello.elf --stats"
+RUN_ARGS ?= --stats
 run: all
-	$(BUILD)/trapeze run $(RUN_DEMO) --stats
+	$(BUILD)/trapeze $(RUN_ARGS)
 
 # Every suite, normal and sanitized; one closing line "N passed, N failed".
 test: all

@@ -5,7 +5,9 @@
 #   $(BUILD)/rv32/bench/quick/{int,int-user,trap,exit}.elf  small ones (BENCH_QUICK=1)
 #   $(BUILD)/bench/benchtime   times whole processes (median of N runs)
 #   $(BUILD)/bench/benchjson   reads figures out of `trapeze --stats --json` files
-# and lists the sections bench/run-bench prints in BENCH_SUITES.
+# lists the sections bench/run-bench prints in BENCH_SUITES, and adds
+# bench/test-workloads (trapeze and QEMU agree on every quick image) to
+# TEST_SUITES.
 #
 # The quick images come from the same sources compiled with -DBENCH_QUICK
 # (see bench/work/sizes.h), into their own object directory.

@@ -44,6 +44,3 @@ $(foreach g,$(GUEST_NAMES),$(eval $(call GUEST_KERNEL,$(g))))
 RV_ALL += $(GUEST_FIRMWARE) $(GUEST_ELFS)
 TEST_SUITES += tests/integration/guests-native.sh
 
-# `make run` boots the hello kernel on the firmware (unless a run demo is
-# already chosen).
-RUN_DEMO ?= --kernel $(BUILD)/rv32/guests/hello/hello.elf

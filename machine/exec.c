@@ -11,7 +11,8 @@
  *      writes) sets check_at = 0; the CLINT deadline is folded into check_at.
  *   2. fetch: while pc stays on the current code page, the pre-decoded entry
  *      is `fetch_dp->e[(pc >> 2) & 1023]` with no translation.
- *   3. dispatch: a switch over the decoded op; loads/stores first try the
+ *   3. dispatch: a jump through a table of handler labels (GNU C labels as
+ *      values), replicated at the end of every handler; loads/stores first try the
  *      host translation cache (a page-granular, already-checked mapping to
  *      host RAM), and fall back to mmu.c.
  *
@@ -114,11 +115,12 @@ static bool exec_csr(struct machine *m, const struct dentry *e)
     bool is_rw = e->op == INSN_CSRRW || e->op == INSN_CSRRWI;
     /* zicsr: CSRRS/CSRRC with rs1 = x0 (or uimm = 0) do not write at all. */
     bool write = is_rw || e->rs1 != 0;
+    unsigned csr = insn_csr(e->raw);
     uint32_t old, nv;
 
-    if (!csr_allowed(m, e->csr, write))
+    if (!csr_allowed(m, csr, write))
         return raise_exc(m, CAUSE_ILLEGAL_INSTRUCTION, e->raw);
-    old = csr_read(m, e->csr);
+    old = csr_read(m, csr);
     if (write) {
         if (is_rw)
             nv = src;
@@ -126,7 +128,7 @@ static bool exec_csr(struct machine *m, const struct dentry *e)
             nv = old | src;
         else
             nv = old & ~src;
-        csr_write(m, e->csr, nv, e->cost);
+        csr_write(m, csr, nv, e->cost);
     }
     m->x[e->rd] = old;
     return true;
@@ -252,6 +254,23 @@ static enum check_result slow_check(struct machine *m, enum machine_status *st)
         fetch_dp = m->fetch_dp;         \
     } while (0)
 
+/* Retire the instruction and go straight to the next one when nothing slow
+ * is due: each handler ends in its own indirect jump (threaded dispatch),
+ * which host branch predictors follow far better than one shared switch. */
+#define NEXT                                                            \
+    do {                                                                \
+        pc = npc;                                                       \
+        cycles += e->cost;                                              \
+        instret++;                                                      \
+        if (likely(cycles < check_at && instret < insn_limit &&         \
+                   (pc >> PAGE_SHIFT) == fetch_vpn)) {                  \
+            e = &fetch_dp->e[(pc >> 2) & (INSNS_PER_PAGE - 1)];         \
+            npc = pc + INSN_SIZE;                                       \
+            goto *dispatch_table[e->op];                                \
+        }                                                               \
+        goto next_insn;                                                 \
+    } while (0)
+
 enum machine_status exec_run(struct machine *m)
 {
     enum machine_status st = MACHINE_RUNNING;
@@ -262,12 +281,21 @@ enum machine_status exec_run(struct machine *m)
     uint64_t cycles, instret, check_at;
     struct dpage *fetch_dp;
 
+    static const void *const dispatch_table[EX_DECODE + 1] = {
+        [INSN_ILLEGAL] = &&L_ILLEGAL,
+#define X(id, mn, match, mask, fmt, cls, flags) [INSN_##id] = &&L_##id,
+#include "../isa/insn.def"
+#undef X
+        [EX_DECODE] = &&L_EX_DECODE,
+    };
+
     recheck(m);
     LOAD();
     for (;;) {
         struct dentry *e;
         uint32_t npc;
 
+    next_insn:
         if (unlikely(cycles >= check_at || instret >= insn_limit)) {
             enum check_result r;
             SAVE();
@@ -287,36 +315,36 @@ enum machine_status exec_run(struct machine *m)
         }
     dispatch:
         npc = pc + INSN_SIZE;
-        switch (e->op) {
-        case EX_DECODE: {
+        goto *dispatch_table[e->op];
+        L_EX_DECODE: {
             uint32_t w;
             memcpy(&w, m->fetch_host + (pc & PAGE_MASK), 4);
             icache_fill(m, e, w);
             goto dispatch;
         }
-        case INSN_ILLEGAL:
+        L_ILLEGAL:
             raise_exc(m, CAUSE_ILLEGAL_INSTRUCTION, e->raw);
             goto exception;
 
         /* RV32I (unpriv spec ch. 2) */
-        case INSN_LUI:   x[e->rd] = (uint32_t)e->imm; break;
-        case INSN_AUIPC: x[e->rd] = pc + (uint32_t)e->imm; break;
-        case INSN_JAL:
+        L_LUI:   x[e->rd] = (uint32_t)e->imm; NEXT;
+        L_AUIPC: x[e->rd] = pc + (uint32_t)e->imm; NEXT;
+        L_JAL:
             npc = pc + (uint32_t)e->imm;
             if (unlikely(npc & 3u)) {
                 raise_exc(m, CAUSE_MISALIGNED_FETCH, npc);
                 goto exception;
             }
             x[e->rd] = pc + INSN_SIZE;
-            break;
-        case INSN_JALR:
+            NEXT;
+        L_JALR:
             npc = (x[e->rs1] + (uint32_t)e->imm) & ~1u;
             if (unlikely(npc & 3u)) {
                 raise_exc(m, CAUSE_MISALIGNED_FETCH, npc);
                 goto exception;
             }
             x[e->rd] = pc + INSN_SIZE;
-            break;
+            NEXT;
 #define BRANCH(cond)                                                 \
             if (cond) {                                              \
                 npc = pc + (uint32_t)e->imm;                         \
@@ -326,13 +354,13 @@ enum machine_status exec_run(struct machine *m)
                 }                                                    \
                 cycles += taken_penalty;                             \
             }                                                        \
-            break;
-        case INSN_BEQ:  BRANCH(x[e->rs1] == x[e->rs2])
-        case INSN_BNE:  BRANCH(x[e->rs1] != x[e->rs2])
-        case INSN_BLT:  BRANCH((int32_t)x[e->rs1] < (int32_t)x[e->rs2])
-        case INSN_BGE:  BRANCH((int32_t)x[e->rs1] >= (int32_t)x[e->rs2])
-        case INSN_BLTU: BRANCH(x[e->rs1] < x[e->rs2])
-        case INSN_BGEU: BRANCH(x[e->rs1] >= x[e->rs2])
+            NEXT;
+        L_BEQ:  BRANCH(x[e->rs1] == x[e->rs2])
+        L_BNE:  BRANCH(x[e->rs1] != x[e->rs2])
+        L_BLT:  BRANCH((int32_t)x[e->rs1] < (int32_t)x[e->rs2])
+        L_BGE:  BRANCH((int32_t)x[e->rs1] >= (int32_t)x[e->rs2])
+        L_BLTU: BRANCH(x[e->rs1] < x[e->rs2])
+        L_BGEU: BRANCH(x[e->rs1] >= x[e->rs2])
 #undef BRANCH
 /* Loads and stores: host-cache hit inline, otherwise the slow path. */
 #define LOAD_OP(size, conv)                                                  \
@@ -360,13 +388,13 @@ enum machine_status exec_run(struct machine *m)
                     goto exception;                                          \
             }                                                                \
             x[e->rd] = conv;                                                 \
-            break;                                                           \
+            NEXT;                                                           \
         }
-        case INSN_LW:  LOAD_OP(4u, v)
-        case INSN_LH:  LOAD_OP(2u, (uint32_t)(int32_t)(int16_t)v)
-        case INSN_LHU: LOAD_OP(2u, v & 0xffffu)
-        case INSN_LB:  LOAD_OP(1u, (uint32_t)(int32_t)(int8_t)v)
-        case INSN_LBU: LOAD_OP(1u, v & 0xffu)
+        L_LW:  LOAD_OP(4u, v)
+        L_LH:  LOAD_OP(2u, (uint32_t)(int32_t)(int16_t)v)
+        L_LHU: LOAD_OP(2u, v & 0xffffu)
+        L_LB:  LOAD_OP(1u, (uint32_t)(int32_t)(int8_t)v)
+        L_LBU: LOAD_OP(1u, v & 0xffu)
 #undef LOAD_OP
 #define STORE_OP(size)                                                       \
         {                                                                    \
@@ -384,42 +412,42 @@ enum machine_status exec_run(struct machine *m)
                 if (!ok)                                                     \
                     goto exception;                                          \
             }                                                                \
-            break;                                                           \
+            NEXT;                                                           \
         }
-        case INSN_SW: STORE_OP(4u)
-        case INSN_SH: STORE_OP(2u)
-        case INSN_SB: STORE_OP(1u)
+        L_SW: STORE_OP(4u)
+        L_SH: STORE_OP(2u)
+        L_SB: STORE_OP(1u)
 #undef STORE_OP
-        case INSN_ADDI:  x[e->rd] = x[e->rs1] + (uint32_t)e->imm; break;
-        case INSN_SLTI:  x[e->rd] = (int32_t)x[e->rs1] < e->imm; break;
-        case INSN_SLTIU: x[e->rd] = x[e->rs1] < (uint32_t)e->imm; break;
-        case INSN_XORI:  x[e->rd] = x[e->rs1] ^ (uint32_t)e->imm; break;
-        case INSN_ORI:   x[e->rd] = x[e->rs1] | (uint32_t)e->imm; break;
-        case INSN_ANDI:  x[e->rd] = x[e->rs1] & (uint32_t)e->imm; break;
-        case INSN_SLLI:  x[e->rd] = x[e->rs1] << e->imm; break;
-        case INSN_SRLI:  x[e->rd] = x[e->rs1] >> e->imm; break;
-        case INSN_SRAI:  x[e->rd] = (uint32_t)((int32_t)x[e->rs1] >> e->imm); break;
-        case INSN_ADD:   x[e->rd] = x[e->rs1] + x[e->rs2]; break;
-        case INSN_SUB:   x[e->rd] = x[e->rs1] - x[e->rs2]; break;
-        case INSN_SLL:   x[e->rd] = x[e->rs1] << (x[e->rs2] & 31u); break;
-        case INSN_SLT:   x[e->rd] = (int32_t)x[e->rs1] < (int32_t)x[e->rs2]; break;
-        case INSN_SLTU:  x[e->rd] = x[e->rs1] < x[e->rs2]; break;
-        case INSN_XOR:   x[e->rd] = x[e->rs1] ^ x[e->rs2]; break;
-        case INSN_SRL:   x[e->rd] = x[e->rs1] >> (x[e->rs2] & 31u); break;
-        case INSN_SRA:   x[e->rd] = (uint32_t)((int32_t)x[e->rs1] >> (x[e->rs2] & 31u)); break;
-        case INSN_OR:    x[e->rd] = x[e->rs1] | x[e->rs2]; break;
-        case INSN_AND:   x[e->rd] = x[e->rs1] & x[e->rs2]; break;
-        case INSN_FENCE:
-            break;      /* one hart, sequentially consistent memory: nothing to order */
-        case INSN_FENCE_I:
+        L_ADDI:  x[e->rd] = x[e->rs1] + (uint32_t)e->imm; NEXT;
+        L_SLTI:  x[e->rd] = (int32_t)x[e->rs1] < e->imm; NEXT;
+        L_SLTIU: x[e->rd] = x[e->rs1] < (uint32_t)e->imm; NEXT;
+        L_XORI:  x[e->rd] = x[e->rs1] ^ (uint32_t)e->imm; NEXT;
+        L_ORI:   x[e->rd] = x[e->rs1] | (uint32_t)e->imm; NEXT;
+        L_ANDI:  x[e->rd] = x[e->rs1] & (uint32_t)e->imm; NEXT;
+        L_SLLI:  x[e->rd] = x[e->rs1] << e->imm; NEXT;
+        L_SRLI:  x[e->rd] = x[e->rs1] >> e->imm; NEXT;
+        L_SRAI:  x[e->rd] = (uint32_t)((int32_t)x[e->rs1] >> e->imm); NEXT;
+        L_ADD:   x[e->rd] = x[e->rs1] + x[e->rs2]; NEXT;
+        L_SUB:   x[e->rd] = x[e->rs1] - x[e->rs2]; NEXT;
+        L_SLL:   x[e->rd] = x[e->rs1] << (x[e->rs2] & 31u); NEXT;
+        L_SLT:   x[e->rd] = (int32_t)x[e->rs1] < (int32_t)x[e->rs2]; NEXT;
+        L_SLTU:  x[e->rd] = x[e->rs1] < x[e->rs2]; NEXT;
+        L_XOR:   x[e->rd] = x[e->rs1] ^ x[e->rs2]; NEXT;
+        L_SRL:   x[e->rd] = x[e->rs1] >> (x[e->rs2] & 31u); NEXT;
+        L_SRA:   x[e->rd] = (uint32_t)((int32_t)x[e->rs1] >> (x[e->rs2] & 31u)); NEXT;
+        L_OR:    x[e->rd] = x[e->rs1] | x[e->rs2]; NEXT;
+        L_AND:   x[e->rd] = x[e->rs1] & x[e->rs2]; NEXT;
+        L_FENCE:
+            NEXT;      /* one hart, sequentially consistent memory: nothing to order */
+        L_FENCE_I:
             /* Stores already invalidate the decoded entries they overwrite
              * (icache.c), so instruction fetch is always coherent. */
-            break;
-        case INSN_ECALL:
+            NEXT;
+        L_ECALL:
             /* priv spec §3.3.1: cause 8/9/11 by privilege, tval = 0 */
             raise_exc(m, CAUSE_USER_ECALL + m->priv, 0);
             goto exception;
-        case INSN_EBREAK:
+        L_EBREAK:
             /* tval = 0, as QEMU 7.2 reports for ebreak. */
             raise_exc(m, CAUSE_BREAKPOINT, 0);
             goto exception;
@@ -427,33 +455,33 @@ enum machine_status exec_run(struct machine *m)
         /* M extension (m-st-ext.adoc): division never traps; by zero gives
          * all ones (quotient) / the dividend (remainder); INT_MIN / -1
          * overflows to INT_MIN with remainder 0. */
-        case INSN_MUL:   x[e->rd] = x[e->rs1] * x[e->rs2]; break;
-        case INSN_MULH:
+        L_MUL:   x[e->rd] = x[e->rs1] * x[e->rs2]; NEXT;
+        L_MULH:
             x[e->rd] = (uint32_t)(((int64_t)(int32_t)x[e->rs1] * (int64_t)(int32_t)x[e->rs2]) >> 32);
-            break;
-        case INSN_MULHSU:
+            NEXT;
+        L_MULHSU:
             x[e->rd] = (uint32_t)((uint64_t)((int64_t)(int32_t)x[e->rs1] * (int64_t)x[e->rs2]) >> 32);
-            break;
-        case INSN_MULHU:
+            NEXT;
+        L_MULHU:
             x[e->rd] = (uint32_t)(((uint64_t)x[e->rs1] * (uint64_t)x[e->rs2]) >> 32);
-            break;
-        case INSN_DIV: {
+            NEXT;
+        L_DIV: {
             int32_t a = (int32_t)x[e->rs1], b = (int32_t)x[e->rs2];
             x[e->rd] = b == 0 ? UINT32_MAX
                      : (a == INT32_MIN && b == -1) ? (uint32_t)INT32_MIN : (uint32_t)(a / b);
-            break;
+            NEXT;
         }
-        case INSN_DIVU:
+        L_DIVU:
             x[e->rd] = x[e->rs2] == 0 ? UINT32_MAX : x[e->rs1] / x[e->rs2];
-            break;
-        case INSN_REM: {
+            NEXT;
+        L_REM: {
             int32_t a = (int32_t)x[e->rs1], b = (int32_t)x[e->rs2];
             x[e->rd] = b == 0 ? (uint32_t)a : (a == INT32_MIN && b == -1) ? 0u : (uint32_t)(a % b);
-            break;
+            NEXT;
         }
-        case INSN_REMU:
+        L_REMU:
             x[e->rd] = x[e->rs2] == 0 ? x[e->rs1] : x[e->rs1] % x[e->rs2];
-            break;
+            NEXT;
 
         /* Out-of-line instructions: A extension, Zicsr, privileged. */
 #define CALL(expr)              \
@@ -464,21 +492,21 @@ enum machine_status exec_run(struct machine *m)
             LOAD();             \
             if (!ok)            \
                 goto exception; \
-            break;              \
+            NEXT;              \
         }
-        case INSN_LR_W: CALL(exec_lr(m, e))
-        case INSN_SC_W: CALL(exec_sc(m, e))
-        case INSN_AMOSWAP_W: case INSN_AMOADD_W: case INSN_AMOXOR_W: case INSN_AMOAND_W:
-        case INSN_AMOOR_W: case INSN_AMOMIN_W: case INSN_AMOMAX_W: case INSN_AMOMINU_W:
-        case INSN_AMOMAXU_W:
+        L_LR_W: CALL(exec_lr(m, e))
+        L_SC_W: CALL(exec_sc(m, e))
+        L_AMOSWAP_W: L_AMOADD_W: L_AMOXOR_W: L_AMOAND_W:
+        L_AMOOR_W: L_AMOMIN_W: L_AMOMAX_W: L_AMOMINU_W:
+        L_AMOMAXU_W:
             CALL(exec_amo(m, e))
-        case INSN_CSRRW: case INSN_CSRRS: case INSN_CSRRC:
-        case INSN_CSRRWI: case INSN_CSRRSI: case INSN_CSRRCI:
+        L_CSRRW: L_CSRRS: L_CSRRC:
+        L_CSRRWI: L_CSRRSI: L_CSRRCI:
             CALL(exec_csr(m, e))
-        case INSN_SFENCE_VMA:
+        L_SFENCE_VMA:
             CALL(exec_sfence(m, e))
 #undef CALL
-        case INSN_MRET:
+        L_MRET:
             if (m->priv < PRV_M) {
                 raise_exc(m, CAUSE_ILLEGAL_INSTRUCTION, e->raw);
                 goto exception;
@@ -489,7 +517,7 @@ enum machine_status exec_run(struct machine *m)
             exec_mret(m);
             LOAD();
             continue;
-        case INSN_SRET:
+        L_SRET:
             /* illegal below S, and in S with mstatus.TSR = 1 (§3.1.6.5) */
             if (m->priv < PRV_S || (m->priv == PRV_S && (m->csr.mstatus & MSTATUS_TSR))) {
                 raise_exc(m, CAUSE_ILLEGAL_INSTRUCTION, e->raw);
@@ -501,7 +529,7 @@ enum machine_status exec_run(struct machine *m)
             exec_sret(m);
             LOAD();
             continue;
-        case INSN_WFI: {
+        L_WFI: {
             bool deadlock = false, ok;
             SAVE();
             ok = exec_wfi(m, e, &deadlock);
@@ -514,17 +542,9 @@ enum machine_status exec_run(struct machine *m)
                 m->instret = instret + 1;
                 return MACHINE_DEADLOCK;
             }
-            break;
+            NEXT;
         }
-        default:
-            raise_exc(m, CAUSE_ILLEGAL_INSTRUCTION, e->raw);
-            goto exception;
-        }
-        /* retired */
-        pc = npc;
-        cycles += e->cost;
-        instret++;
-        continue;
+
     exception:
         SAVE();
         trap_take_exception(m);

@@ -38,12 +38,10 @@ void icache_fill(const struct machine *m, struct dentry *e, uint32_t word)
 {
     struct insn in;
     insn_decode(word, &in);
-    e->op = in.op;
+    e->op = (uint8_t)in.op;
     e->rd = in.rd ? in.rd : (uint8_t)REG_SINK;
-    e->rd_arch = in.rd;
     e->rs1 = in.rs1;
     e->rs2 = in.rs2;
-    e->csr = in.csr;
     e->imm = in.imm;
     e->raw = word;
     e->cost = m->prof.cost[insn_table[in.op].cost];

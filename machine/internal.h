@@ -55,15 +55,16 @@
 #define EX_DECODE INSN__COUNT     /* entry not decoded yet (or invalidated) */
 
 struct dentry {
-    uint16_t op;        /* enum insn_op, or EX_DECODE */
+    uint8_t op;         /* enum insn_op, or EX_DECODE */
     uint8_t rd;         /* REG_SINK when the instruction's rd is x0 */
     uint8_t rs1, rs2;
-    uint8_t rd_arch;    /* the rd field as encoded (CSR instructions need it) */
-    uint16_t csr;
     int32_t imm;
     uint32_t cost;      /* cycles when it retires (profile cost of its class) */
-    uint32_t raw;       /* instruction bits (mtval on illegal instruction) */
+    uint32_t raw;       /* instruction bits (mtval on illegal instruction; the
+                           CSR number of CSR instructions is raw[31:20]) */
 };
+_Static_assert(sizeof(struct dentry) == 16, "decode entries are 16 bytes");
+_Static_assert(INSN__COUNT < 255, "ops fit a byte, with EX_DECODE");
 
 struct dpage {
     struct dentry e[INSNS_PER_PAGE];
@@ -114,6 +115,7 @@ enum access {
 };
 
 #define MAX_LISTENERS 8
+#define TLB_WAYS 4u
 #define HC_GEN_SHIFT 32
 #define HC_PRIV_SHIFT 20
 
@@ -165,8 +167,10 @@ struct machine {
     bool pmp_any;                   /* some entry is not OFF */
 
     /* ---- modelled TLB (tlb.c) --------------------------------------------- */
-    struct tlb_entry *tlb;
-    uint32_t tlb_mask;
+    struct tlb_entry *tlb;          /* tlb_sets * tlb_ways entries */
+    uint8_t *tlb_victim;            /* next way to replace, per set */
+    uint32_t tlb_sets, tlb_ways;
+    uint32_t tlb_mask;              /* entries - 1 */
     uint32_t tlb_megapages;         /* valid entries with level 1 */
 
     /* ---- CLINT (clint.c) -------------------------------------------------- */

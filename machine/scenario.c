@@ -56,10 +56,10 @@ static int fail(char *err, size_t errlen, const char *fmt, ...)
     return -1;
 }
 
-/* dir + "/" + rel, unless rel is absolute or dir empty. */
+/* dir + "/" + rel, unless rel is absolute or dir is empty or ".". */
 static int join(char *out, size_t outlen, const char *dir, const char *rel)
 {
-    int n = (rel[0] == '/' || !dir || !dir[0]) ? snprintf(out, outlen, "%s", rel)
+    int n = (rel[0] == '/' || !dir || !dir[0] || !strcmp(dir, ".")) ? snprintf(out, outlen, "%s", rel)
                                                : snprintf(out, outlen, "%s/%s", dir, rel);
     return (n < 0 || (size_t)n >= outlen) ? -1 : 0;
 }
@@ -125,10 +125,22 @@ static int parse_guest(struct json_ctx *jc, const cJSON *g, unsigned i, const ch
         snprintf(where, sizeof where, "%s.kernel", path);
         if (check_name(jc, where, kernel) != 0)
             return -1;
+        /* A guest kernel, or else one of the VMM's own test kernels. */
         char rel[SCENARIO_PATH_MAX];
         snprintf(rel, sizeof rel, "guests/%s/%s.elf", kernel, kernel);
         if (join(sg->elf, sizeof sg->elf, rv32_dir, rel) != 0)
             return json_error(jc, where, "path too long");
+        FILE *probe = fopen(sg->elf, "rb");
+        if (probe) {
+            fclose(probe);
+        } else {
+            char alt[SCENARIO_PATH_MAX];
+            snprintf(rel, sizeof rel, "vmm/tests/%s.elf", kernel);
+            if (join(alt, sizeof alt, rv32_dir, rel) == 0 && (probe = fopen(alt, "rb")) != NULL) {
+                fclose(probe);
+                memcpy(sg->elf, alt, sizeof alt);
+            }
+        }
     } else {
         snprintf(where, sizeof where, "%s.elf", path);
         if (join(sg->elf, sizeof sg->elf, base_dir, elf) != 0)

@@ -11,7 +11,8 @@
  *
  * Paths inside a scenario are relative to the scenario file's directory;
  * "kernel": "NAME" means the guest built with trapeze,
- * <rv32_dir>/guests/NAME/NAME.elf, and the VMM defaults to
+ * <rv32_dir>/guests/NAME/NAME.elf (or the VMM's test kernel
+ * <rv32_dir>/vmm/tests/NAME.elf), and the VMM defaults to
  * <rv32_dir>/vmm/vmm.elf (rv32_dir is e.g. "build/rv32").
  */
 #ifndef TRAPEZE_SCENARIO_H
@@ -41,7 +42,7 @@ struct scenario_guest {
 struct scenario {
     char file[SCENARIO_PATH_MAX];  /* where it came from (for messages) */
     char name[64];
-    char description[256];
+    char description[512];
     char vmm_elf[SCENARIO_PATH_MAX];
     char profile_path[SCENARIO_PATH_MAX];  /* "" = built-in default profile */
     struct cost_profile profile;   /* the machine to create for this scenario */

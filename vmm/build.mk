@@ -31,3 +31,5 @@ $(BUILD)/rv32/vmm/tests/%.elf: $(BUILD)/rv32/vmm/tests/kernels/%.o vmm/tests/ker
 	$(RV_CC) $(RV_LDFLAGS) -T vmm/tests/kernels/kernel.ld -o $@ $<
 
 RV_ALL += $(VMMCHECK_ELF) $(VMM_BAD_KERNELS)
+
+TEST_SUITES += tests/integration/vmm-run.sh

@@ -147,17 +147,20 @@ static void emulate_sret(struct vcpu *v, uint32_t insn)
 }
 
 /* SFENCE.VMA rs1, rs2: the guest changed its page tables. rs1 = x0 means
- * every address; the ASID (rs2) is ignored: dropping more shadow entries
- * than asked is always correct, only slower. */
+ * every address, rs2 = x0 every address space; otherwise only the shadows of
+ * address spaces with that ASID go. A single address is dropped from every
+ * cached address space: dropping more than asked is always correct. */
 static void emulate_sfence(struct vcpu *v, uint32_t insn)
 {
-    uint32_t rs1 = insn_rs1(insn);
+    uint32_t rs1 = insn_rs1(insn), rs2 = insn_rs2(insn);
     v->pc += 4;
     trace3(TZ_EV_EMULATE, TZ_EMUL_SFENCE, insn, 0);
-    if (rs1 == 0)
-        shadow_flush_all(v);
-    else
+    if (rs1 != 0)
         shadow_flush_page(v, v->x[rs1]);
+    else if (rs2 != 0)
+        shadow_flush_asid(v, v->x[rs2]);
+    else
+        shadow_flush_all(v);
 }
 
 void emulate_illegal(struct vcpu *v, uint32_t insn)

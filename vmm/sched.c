@@ -127,7 +127,7 @@ static void stop_guest(struct vcpu *v, uint32_t reason, uint32_t cause, uint32_t
     attribute_to(v->id);
     trace3(TZ_EV_GUEST_KILL, reason, cause, v->pc);
     v->state = GUEST_KILLED;
-    vmm_printf("[vmm] guest %u '%s' killed: %s (cause %u, pc %08x, tval %08x)\n", v->id, v->name,
+    vmm_printf("[vmm] guest %u '%s' killed: %s (cause %x, pc %08x, tval %08x)\n", v->id, v->name,
                kill_reason_text[reason], cause, v->pc, tval);
 }
 

@@ -32,13 +32,20 @@
  *
  * Invalidation follows the guest's own obligations: it must execute
  * SFENCE.VMA after changing a PTE (§10.2.1), so the VMM drops shadow entries
- * then (one page or all), and when satp changes. Guest page tables need no
- * write protection.
+ * then (one page, one ASID's address spaces, or all). Guest page tables need
+ * no write protection.
+ *
+ * Address spaces: the shadows of the last SHADOW_SPACES guest satp values are
+ * kept, each with its own pair of roots and ASIDs, so a guest kernel switching
+ * between its processes finds their shadows still filled. That is safe for
+ * the same reason: a guest that reuses an ASID for different tables must
+ * fence it, and a write of a new satp value never reuses a stale shadow.
  */
 #include "vmm.h"
 
-/* Shadow leaf that is a 4 KiB piece of a guest megapage: an SFENCE.VMA of
- * one address inside it must drop the whole megapage. */
+/* Marks a shadow second-level table (in its root entry; software bits are
+ * ignored by the MMU) holding 4 KiB pieces of a guest megapage: an
+ * SFENCE.VMA of any one address inside the megapage must drop them all. */
 #define PTE_MEGA_PIECE   PTE_RSW0
 #define PTE_PERMS        (PTE_R | PTE_W | PTE_X)
 #define PAGE_OFFSET_MASK (PAGE_SIZE - 1)
@@ -82,20 +89,34 @@ static inline uint32_t shadow_pages_in_use(const struct vcpu *v)
 void shadow_init(struct vcpu *v)
 {
     v->pool_base = VMM_POOL_BASE + v->id * SHADOW_POOL_PAGES * PAGE_SIZE;
-    for (uint32_t i = 0; i < NVIEWS; i++) {
-        struct shadow_view *sv = &v->view[i];
-        sv->root = (uint32_t *)(uintptr_t)(v->pool_base + i * PAGE_SIZE);
-        memset(sv->root, 0, PAGE_SIZE);
-        sv->asid = 1 + v->id * NVIEWS + i;
-        sv->satp = SATP_MODE_SV32 | (sv->asid << SATP_ASID_SHIFT) |
-                   ((uint32_t)(uintptr_t)sv->root >> PAGE_SHIFT);
-        sv->nl0 = 0;
-        sv->status_dependent = 0;
+    for (uint32_t a = 0; a < SHADOW_SPACES; a++) {
+        struct shadow_space *sp = &v->space[a];
+        sp->vsatp = 0;
+        sp->used = 0;
+        for (uint32_t i = 0; i < NVIEWS; i++) {
+            struct shadow_view *sv = &sp->view[i];
+            uint32_t n = a * NVIEWS + i;
+            sv->root = (uint32_t *)(uintptr_t)(v->pool_base + n * PAGE_SIZE);
+            memset(sv->root, 0, PAGE_SIZE);
+            sv->asid = 1 + v->id * SHADOW_ROOTS + n;
+            sv->satp = SATP_MODE_SV32 | (sv->asid << SATP_ASID_SHIFT) |
+                       ((uint32_t)(uintptr_t)sv->root >> PAGE_SHIFT);
+            sv->nl0 = 0;
+            sv->status_dependent = 0;
+        }
     }
     v->nfree = 0;
-    for (uint32_t p = SHADOW_POOL_PAGES; p-- > NVIEWS;)
+    for (uint32_t p = SHADOW_POOL_PAGES; p-- > SHADOW_ROOTS;)
         v->free_page[v->nfree++] = v->pool_base + p * PAGE_SIZE;
+    /* The guest boots with satp = 0 (bare) in address space 0. */
+    v->cur_space = 0;
+    v->space[0].used = v->space_clock = 1;
     v->cur_view = VIEW_S;
+}
+
+static inline struct shadow_view *cur_view(struct vcpu *v)
+{
+    return &v->space[v->cur_space].view[v->cur_view];
 }
 
 /* Bare guests, and the guest kernel, run on the S view; only a guest process
@@ -109,7 +130,7 @@ static inline uint32_t view_for(const struct vcpu *v)
 void shadow_activate(struct vcpu *v)
 {
     v->cur_view = view_for(v);
-    uint32_t satp = v->view[v->cur_view].satp;
+    uint32_t satp = cur_view(v)->satp;
     if (satp != real_satp) {
         csr_write(satp, satp);
         real_satp = satp;
@@ -138,12 +159,37 @@ static void view_flush(struct vcpu *v, struct shadow_view *sv)
     sfence_vma_asid(sv->asid);
 }
 
+static void space_flush(struct vcpu *v, struct shadow_space *sp)
+{
+    for (uint32_t i = 0; i < NVIEWS; i++)
+        view_flush(v, &sp->view[i]);
+}
+
+static void report_flush(struct vcpu *v, uint32_t va, uint32_t all)
+{
+    trace2(TZ_EV_SHADOW_FLUSH, va, all);
+    trace1(TZ_EV_SHADOW_PAGES, shadow_pages_in_use(v));
+}
+
 void shadow_flush_all(struct vcpu *v)
 {
-    view_flush(v, &v->view[VIEW_S]);
-    view_flush(v, &v->view[VIEW_U]);
-    trace2(TZ_EV_SHADOW_FLUSH, 0, 1);
-    trace1(TZ_EV_SHADOW_PAGES, shadow_pages_in_use(v));
+    for (uint32_t a = 0; a < SHADOW_SPACES; a++)
+        space_flush(v, &v->space[a]);
+    report_flush(v, 0, 1);
+}
+
+/* Guest SFENCE.VMA x0, asid: the shadows of every address space whose satp
+ * carries that ASID (global mappings may survive natively; dropping them too
+ * is merely slower). */
+void shadow_flush_asid(struct vcpu *v, uint32_t asid)
+{
+    asid &= SATP_ASID_MASK;
+    for (uint32_t a = 0; a < SHADOW_SPACES; a++) {
+        struct shadow_space *sp = &v->space[a];
+        if (sp->used && ((sp->vsatp >> SATP_ASID_SHIFT) & SATP_ASID_MASK) == asid)
+            space_flush(v, sp);
+    }
+    report_flush(v, 0, 1);
 }
 
 /* Unhook the second-level table at root slot `slot` and return it to the pool. */
@@ -164,28 +210,54 @@ void shadow_flush_page(struct vcpu *v, uint32_t va)
 {
     uint32_t vpn1 = va >> MEGAPAGE_SHIFT;
     uint32_t vpn0 = (va >> PAGE_SHIFT) & VPN_MASK;
-    for (uint32_t i = 0; i < NVIEWS; i++) {
-        struct shadow_view *sv = &v->view[i];
-        uint32_t l1 = sv->root[vpn1];
-        if (!(l1 & PTE_V))
-            continue;
-        uint32_t *pte = &pte_table(l1)[vpn0];
-        if (*pte & PTE_MEGA_PIECE) {
-            unhook_l0(v, sv, vpn1);
-        } else if (*pte) {
-            *pte = 0;
-            sfence_vma_page(va, sv->asid);
+    for (uint32_t a = 0; a < SHADOW_SPACES; a++) {
+        for (uint32_t i = 0; i < NVIEWS; i++) {
+            struct shadow_view *sv = &v->space[a].view[i];
+            uint32_t l1 = sv->root[vpn1];
+            if (!(l1 & PTE_V))
+                continue;
+            uint32_t *pte = &pte_table(l1)[vpn0];
+            if (l1 & PTE_MEGA_PIECE) {
+                unhook_l0(v, sv, vpn1);
+            } else if (*pte) {
+                *pte = 0;
+                sfence_vma_page(va, sv->asid);
+            }
         }
     }
     trace2(TZ_EV_SHADOW_FLUSH, va, 0);
 }
 
+/*
+ * A new guest satp: use its cached shadows if it has been seen recently,
+ * otherwise take the least recently used address space and start it empty.
+ */
 void shadow_satp_write(struct vcpu *v, uint32_t satp)
 {
     if (satp == v->satp)
         return;   /* same address space: the shadow is still right */
     v->satp = satp;
-    shadow_flush_all(v);
+    uint32_t pick = SHADOW_SPACES, oldest = 0;
+    for (uint32_t a = 0; a < SHADOW_SPACES; a++) {
+        struct shadow_space *sp = &v->space[a];
+        if (sp->used && sp->vsatp == satp) {
+            pick = a;
+            break;
+        }
+        if (a == 0 || sp->used < v->space[oldest].used)
+            oldest = a;
+    }
+    if (pick == SHADOW_SPACES) {
+        pick = oldest;
+        struct shadow_space *sp = &v->space[pick];
+        uint32_t filled = sp->view[VIEW_S].nl0 + sp->view[VIEW_U].nl0;
+        space_flush(v, sp);
+        if (filled)
+            report_flush(v, 0, 1);
+        sp->vsatp = satp;
+    }
+    v->space[pick].used = ++v->space_clock;
+    v->cur_space = pick;
     shadow_activate(v);
 }
 
@@ -194,10 +266,14 @@ void shadow_satp_write(struct vcpu *v, uint32_t satp)
 void shadow_status_write(struct vcpu *v, uint32_t old)
 {
     uint32_t cleared = old & ~v->sstatus & (SSTATUS_SUM | SSTATUS_MXR);
-    if (cleared && v->view[VIEW_S].status_dependent) {
-        view_flush(v, &v->view[VIEW_S]);
-        trace2(TZ_EV_SHADOW_FLUSH, 0, 1);
-        trace1(TZ_EV_SHADOW_PAGES, shadow_pages_in_use(v));
+    if (cleared) {
+        for (uint32_t a = 0; a < SHADOW_SPACES; a++) {
+            struct shadow_view *sv = &v->space[a].view[VIEW_S];
+            if (sv->status_dependent) {
+                view_flush(v, sv);
+                report_flush(v, 0, 1);
+            }
+        }
     }
     shadow_activate(v);
 }
@@ -315,7 +391,7 @@ void shadow_page_fault(struct vcpu *v, uint32_t cause, uint32_t va)
 
     /* What the shadow entry may grant in this view: never more than the
      * guest's PTE, never write before D is set. */
-    struct shadow_view *sv = &v->view[v->cur_view];
+    struct shadow_view *sv = cur_view(v);
     uint32_t perm = t.pte & PTE_PERMS;
     if (v->cur_view == VIEW_S && (t.pte & PTE_U)) {
         /* A user page seen by the guest kernel through SUM (or MXR). */
@@ -337,8 +413,9 @@ void shadow_page_fault(struct vcpu *v, uint32_t cause, uint32_t va)
         sv->root[vpn1] = (((uint32_t)(uintptr_t)l0 >> PAGE_SHIFT) << PTE_PPN_SHIFT) | PTE_V;
         sv->l0_slot[sv->nl0++] = vpn1;
     }
-    uint32_t spte = ((mpa >> PAGE_SHIFT) << PTE_PPN_SHIFT) | perm | PTE_U | PTE_A | PTE_D |
-                    PTE_V | (t.mega ? PTE_MEGA_PIECE : 0);
+    if (t.mega)
+        sv->root[vpn1] |= PTE_MEGA_PIECE;
+    uint32_t spte = ((mpa >> PAGE_SHIFT) << PTE_PPN_SHIFT) | perm | PTE_U | PTE_A | PTE_D | PTE_V;
     uint32_t *slot = &l0[(va >> PAGE_SHIFT) & VPN_MASK];
     /* A fill that changes nothing would fault again forever: a VMM bug or
      * a case the shadow cannot express. Contain it like a trap storm. */

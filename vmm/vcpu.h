@@ -35,9 +35,13 @@ enum guest_state {
  */
 enum shadow_view_id { VIEW_S = 0, VIEW_U = 1, NVIEWS = 2 };
 
-/* Shadow page-table pages per guest: two roots plus second-level tables. */
+/* Guest address spaces (values of its satp) whose shadows are kept at once:
+ * a guest switching among its processes finds their shadows still filled. */
+#define SHADOW_SPACES     6u
+/* Shadow page-table pages per guest: the roots plus second-level tables. */
 #define SHADOW_POOL_PAGES 256u
-#define SHADOW_MAX_L0     (SHADOW_POOL_PAGES - NVIEWS)
+#define SHADOW_ROOTS      (SHADOW_SPACES * NVIEWS)
+#define SHADOW_MAX_L0     (SHADOW_POOL_PAGES - SHADOW_ROOTS)
 
 struct shadow_view {
     uint32_t *root;            /* machine address of the root table */
@@ -46,6 +50,13 @@ struct shadow_view {
     uint32_t nl0;              /* second-level tables hooked into root */
     uint16_t l0_slot[SHADOW_MAX_L0]; /* root indices of those tables */
     uint32_t status_dependent; /* S view holds entries granted by SUM or MXR */
+};
+
+/* One cached guest address space: its satp value and its two views. */
+struct shadow_space {
+    uint32_t vsatp;            /* the guest satp these shadows translate */
+    uint32_t used;             /* last use (for eviction); 0 = free */
+    struct shadow_view view[NVIEWS];
 };
 
 #define CONSOLE_LINE_MAX 160u
@@ -70,8 +81,9 @@ struct vcpu {
     uint32_t exit_code, exit_code_set;
 
     /* ---- shadow paging (shadow.c) ------------------------------------------ */
-    struct shadow_view view[NVIEWS];
-    uint32_t cur_view;
+    struct shadow_space space[SHADOW_SPACES];
+    uint32_t cur_space, cur_view;
+    uint32_t space_clock;      /* counts satp switches, for LRU eviction */
     uint32_t pool_base;        /* machine address of this guest's page pool */
     uint32_t nfree;
     uint32_t free_page[SHADOW_POOL_PAGES];

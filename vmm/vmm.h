@@ -101,6 +101,7 @@ void shadow_activate(struct vcpu *v);          /* real satp/scounteren/MXR for v
 void shadow_page_fault(struct vcpu *v, uint32_t cause, uint32_t va);
 void shadow_flush_all(struct vcpu *v);
 void shadow_flush_page(struct vcpu *v, uint32_t va);
+void shadow_flush_asid(struct vcpu *v, uint32_t asid);
 void shadow_satp_write(struct vcpu *v, uint32_t satp);
 void shadow_status_write(struct vcpu *v, uint32_t old_sstatus);
 int guest_fetch_insn(struct vcpu *v, uint32_t *insn);

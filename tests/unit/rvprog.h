@@ -193,4 +193,61 @@ static inline enum machine_status tm_run(struct machine *m)
     return machine_run(m, 10u * 1000u * 1000u);
 }
 
+/* ---- Sv32 page tables built from the host ----------------------------------- */
+
+#define PT_ROOT  0x80010000u     /* level-1 table */
+#define PT_L0    0x80011000u     /* level-0 table for VA_TEST's 4 MiB region */
+#define VA_TEST  0x40000000u
+#define PTE_LEAF_RWX (PTE_V | PTE_R | PTE_W | PTE_X | PTE_A | PTE_D)
+
+static inline uint32_t pte_of(uint32_t pa, uint32_t flags)
+{
+    return ((pa >> PAGE_SHIFT) << PTE_PPN_SHIFT) | flags;
+}
+static inline void pt_write(struct machine *m, uint32_t addr, uint32_t pte)
+{
+    machine_write_phys(m, addr, &pte, sizeof pte);
+}
+static inline uint32_t pt_read(struct machine *m, uint32_t addr)
+{
+    uint32_t v = 0;
+    machine_read_phys(m, addr, &v, sizeof v);
+    return v;
+}
+/* Root at `root`: RAM's first 4 MiB identity-mapped as a megapage with
+ * `code_flags` added (e.g. PTE_U so U-mode can run there, PTE_G), and
+ * VA_TEST's region pointing to the level-0 table `l0`. */
+static inline void pt_setup(struct machine *m, uint32_t root, uint32_t l0, uint32_t code_flags)
+{
+    static const uint8_t zero[PAGE_SIZE];
+    machine_write_phys(m, root, zero, sizeof zero);
+    machine_write_phys(m, l0, zero, sizeof zero);
+    pt_write(m, root + (TP_CODE >> 22) * 4u, pte_of(TP_CODE, PTE_LEAF_RWX | code_flags));
+    pt_write(m, root + (VA_TEST >> 22) * 4u, pte_of(l0, PTE_V));
+}
+static inline void pt_map(struct machine *m, uint32_t l0, uint32_t va, uint32_t pa, uint32_t flags)
+{
+    pt_write(m, l0 + ((va >> PAGE_SHIFT) & SV32_VPN_MASK) * 4u, pte_of(pa, flags));
+}
+static inline uint32_t satp_of(uint32_t root, uint32_t asid)
+{
+    return SATP_MODE_SV32 | (asid << SATP_ASID_SHIFT) | (root >> PAGE_SHIFT);
+}
+
+/* Load an M prologue (satp, extra mstatus bits, enter `priv` at TP_LOWER)
+ * and the body at TP_LOWER followed by an ecall; pc = TP_CODE. */
+static inline void load_lower(struct machine *m, unsigned priv, uint32_t satp,
+                              uint32_t mstatus_bits, const struct prog *body)
+{
+    struct prog p;
+    prog_init(&p, TP_CODE);
+    P_csrw(&p, CSR_SATP, satp);
+    P_li(&p, T0, mstatus_bits);
+    E(&p, rv_csrrs(ZERO, CSR_MSTATUS, T0));
+    P_enter(&p, priv, TP_LOWER);
+    prog_load(m, &p);
+    prog_load(m, body);
+    machine_set_pc(m, TP_CODE);
+}
+
 #endif

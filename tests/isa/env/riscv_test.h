@@ -117,12 +117,14 @@ tz_trap_vector:                                                          \
         beq a7, t6, tz_exit;                                             \
         li t6, TEST_TO_M_ECALL;                                          \
         bne a7, t6, 3f;                                                  \
-        /* continue after the ecall, now in M-mode */                    \
+        /* continue after the ecall, now in M-mode, interrupts off */    \
         csrr t5, mepc;                                                   \
         addi t5, t5, 4;                                                  \
         csrw mepc, t5;                                                   \
         li t6, MSTATUS_MPP;                                              \
         csrs mstatus, t6;                                                \
+        li t6, MSTATUS_MPIE;                                             \
+        csrc mstatus, t6;                                                \
         mret;                                                            \
 3:      /* a handler installed by the test takes everything else */      \
         la t6, tz_mtrap_hook;                                            \
@@ -162,6 +164,8 @@ tz_mrecord: /* t6 = &tz_mrec */                                          \
         csrw mepc, t5;                                                   \
         li t6, MSTATUS_MPP;                                              \
         csrs mstatus, t6;                                                \
+        li t6, MSTATUS_MPIE;                                             \
+        csrc mstatus, t6;                                                \
         mret;                                                            \
 2:      csrr t5, mcause;                                                 \
         bltz t5, 3f;                                                     \
@@ -274,11 +278,12 @@ tz_body:
         ecall
 
 /* ---- moving between privilege levels ------------------------------------
- * GOTO_PRIV (from M only): continue at `label` in privilege `prv`, with
- * interrupts as mstatus.MPIE says. BACK_TO_M (from S or U, identity-mapped
- * code only): the next instruction runs in M-mode. */
+ * GOTO_PRIV (from M only): continue at `label` in privilege `prv`.
+ * BACK_TO_M (from S or U, identity-mapped code only): the next instruction
+ * runs in M-mode. Both, and a recorder that resumes at an armed label, leave
+ * M-mode with mstatus.MIE clear: a test turns M interrupts on explicitly. */
 #define GOTO_PRIV(prv, label)                                            \
-        li t0, MSTATUS_MPP;                                              \
+        li t0, MSTATUS_MPP | MSTATUS_MPIE;                               \
         csrc mstatus, t0;                                                \
         li t0, (prv) << MSTATUS_MPP_SHIFT;                               \
         csrs mstatus, t0;                                                \

@@ -4,8 +4,6 @@
 // the privilege held in MPP, for translation and for PMP alike (machine.adoc,
 // "Memory Privilege in mstatus Register"). Fetches are not affected.
 // Each case is numbered; a failing run exits with that number.
-//
-// QEMU-DEVIATION(exit=2): QEMU 7.2 does not apply U-mode PMP rules to an M-mode load with MPRV = 1 and MPP = U when translation is off (it reuses M-mode's cached mapping)
 #include "riscv_test.h"
 #include "test_macros.h"
 #define PAGE_NAPOT_BITS 0x1ff           /* pmpaddr low ones for a 4 KiB NAPOT region */
@@ -26,9 +24,9 @@ RVTEST_CODE_BEGIN
   li TESTNUM, 2
   li t0, MSTATUS_MPP
   csrc mstatus, t0
-  li t0, MSTATUS_MPRV
   la a1, pmp_page
   MTRAP_ARM(1f)
+  li t0, MSTATUS_MPRV
   csrs mstatus, t0
   lw a0, 0(a1)
   j fail

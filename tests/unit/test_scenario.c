@@ -1,0 +1,462 @@
+/*
+ * test_scenario.c — scenarios, and the VMM they boot, end to end.
+ *
+ * Part one checks the host side: scenario files are parsed and refused with
+ * messages that name the file, the JSON path and the problem; partitions are
+ * laid out and checked; the boot-info block says what the scenario says.
+ *
+ * Part two boots real scenarios on the machine and checks the VMM from the
+ * outside, by listening only (as the CLI does):
+ *   - every guest kernel prints under the VMM exactly what it prints natively
+ *     (tests/integration/expected/<guest>.out);
+ *   - vmmcheck, a guest that probes the privileged architecture, sees the
+ *     same thing natively and virtualized (CSRs, traps, interrupts, Sv32);
+ *   - misbehaving guests are stopped with the right reason while a good one
+ *     finishes;
+ *   - the event stream and counters are identical however the host slices
+ *     the run;
+ *   - an emulated CSR access costs at most 150 VMM instructions (median).
+ *
+ * The RISC-V images come from $BUILD/rv32 (built by `make`).
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "../../machine/abi/trapeze_abi.h"
+#include "../../machine/guest_stats.h"
+#include "../../machine/machine.h"
+#include "../../machine/scenario.h"
+
+#define MAX_RUN_INSNS 400000000ull
+#define CSR_COST_TARGET 150u
+#define SMALL_HOST_SLICE 997u
+#define LARGE_HOST_SLICE 10000003u
+#define DEFAULT_HOST_SLICE 1000000u
+
+static char rv32[512];
+static char err[1024];
+
+static void path_in_rv32(char *out, size_t n, const char *rel)
+{
+    snprintf(out, n, "%s/%s", rv32, rel);
+}
+
+static int setup(void **state)
+{
+    (void)state;
+    const char *b = getenv("BUILD");
+    snprintf(rv32, sizeof rv32, "%s/rv32", b && b[0] ? b : "build");
+    return 0;
+}
+
+static char *read_file(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    fseek(f, 0, SEEK_END);
+    long n = ftell(f);
+    fseek(f, 0, SEEK_SET);
+    char *buf = malloc((size_t)n + 1);
+    if (buf && fread(buf, 1, (size_t)n, f) != (size_t)n) {
+        free(buf);
+        buf = NULL;
+    }
+    fclose(f);
+    if (buf) {
+        buf[n] = 0;
+        *len = (size_t)n;
+    }
+    return buf;
+}
+
+/* ---- part one: parsing and layout ------------------------------------------ */
+
+static int parse(const char *json, struct scenario *s)
+{
+    err[0] = 0;
+    return scenario_parse("t.json", json, strlen(json), ".", rv32, s, err, sizeof err);
+}
+
+static void test_default_matches_file(void **state)
+{
+    (void)state;
+    size_t len;
+    char *text = read_file("vmm/scenarios/default.json", &len);
+    assert_non_null(text);
+    assert_string_equal(text, scenario_default_json);
+    free(text);
+}
+
+static void test_default_layout(void **state)
+{
+    (void)state;
+    struct scenario s;
+    int rc = scenario_load_default(rv32, &s, err, sizeof err);
+    if (rc)
+        fail_msg("%s", err);
+    assert_true(s.nguests >= 3);
+    struct tz_vmm_bootinfo bi;
+    scenario_bootinfo(&s, &bi);
+    assert_int_equal(bi.magic, TZ_VMM_BOOTINFO_MAGIC);
+    assert_int_equal(bi.nguests, s.nguests);
+    assert_int_equal(bi.timebase_hz, s.profile.timebase_hz);
+    for (unsigned i = 0; i < s.nguests; i++) {
+        assert_int_equal(bi.guest[i].part_base, TZ_PART_BASE + i * SCENARIO_DEFAULT_MEMORY_MIB * 1048576u);
+        assert_int_equal(bi.guest[i].part_size, SCENARIO_DEFAULT_MEMORY_MIB * 1048576u);
+        assert_int_equal(bi.guest[i].mode, TZ_GUEST_MODE_FULL);
+        /* 1000 us at the profile's timebase */
+        assert_int_equal(bi.guest[i].slice_ticks, s.profile.timebase_hz / 1000u);
+        assert_string_equal(bi.guest[i].name, s.guest[i].name);
+    }
+    assert_string_equal(s.guest[0].name, "tasks");
+}
+
+static void test_explicit_fields(void **state)
+{
+    (void)state;
+    struct scenario s;
+    int rc = parse("{\"slice_us\": 500, \"watchdog_slices\": 7, \"guests\": ["
+                   "{\"kernel\": \"hello\", \"name\": \"h1\", \"memory_mib\": 4, \"slice_us\": 2000},"
+                   "{\"kernel\": \"hello\", \"name\": \"h2\", \"base\": \"0x82000000\"}]}", &s);
+    if (rc)
+        fail_msg("%s", err);
+    assert_int_equal(s.guest[0].mem_size, 4u << 20);
+    assert_int_equal(s.guest[0].slice_ticks, s.profile.timebase_hz / 500u);
+    assert_int_equal(s.guest[1].slice_ticks, s.profile.timebase_hz / 2000u);
+    assert_int_equal(s.guest[1].part_base, 0x82000000u);
+    /* the guest without "base" goes after the highest explicit partition */
+    assert_int_equal(s.guest[0].part_base, 0x82800000u);
+    assert_int_equal(s.watchdog_slices, 7);
+}
+
+struct bad_case {
+    const char *json;
+    const char *message;   /* must appear in the error */
+};
+
+static void test_bad_scenarios(void **state)
+{
+    (void)state;
+    static const struct bad_case cases[] = {
+        { "{\"guests\": [{\"kernel\": \"hello\"}], \"slices\": 3}", "t.json: " },
+        { "{\"guests\": [{\"kernel\": \"hello\"}], \"slices\": 3}", "slices" },
+        { "{\"guests\": [{\"kernel\": \"hello\", \"colour\": 1}]}", "guests[0]" },
+        { "{\"name\": \"x\"}", "missing key \"guests\"" },
+        { "{\"guests\": []}", "no guests" },
+        { "{\"guests\": {}}", "expected an array" },
+        { "{\"guests\": [{\"kernel\": \"hello\"},{\"kernel\": \"hello\", \"name\": \"b\"},"
+          "{\"kernel\": \"hello\", \"name\": \"c\"},{\"kernel\": \"hello\", \"name\": \"d\"},"
+          "{\"kernel\": \"hello\", \"name\": \"e\"},{\"kernel\": \"hello\", \"name\": \"f\"},"
+          "{\"kernel\": \"hello\", \"name\": \"g\"},{\"kernel\": \"hello\", \"name\": \"h\"},"
+          "{\"kernel\": \"hello\", \"name\": \"i\"}]}", "too many guests: 9" },
+        { "{\"guests\": [{\"kernel\": \"no-such-guest\"}]}", "cannot open" },
+        { "{\"guests\": [{\"elf\": \"missing/file.elf\"}]}", "guests[0].elf: cannot open 'missing/file.elf'" },
+        { "{\"guests\": [{\"kernel\": \"hello\", \"elf\": \"x.elf\"}]}", "exactly one of" },
+        { "{\"guests\": [{\"name\": \"x\"}]}", "exactly one of" },
+        { "{\"guests\": [{\"kernel\": \"hello\"},{\"kernel\": \"hello\"}]}", "already the name of guests[0]" },
+        { "{\"guests\": [{\"kernel\": \"hello\", \"name\": \"a b\"}]}", "guests[0].name" },
+        { "{\"guests\": [{\"kernel\": \"hello\", \"memory_mib\": 200}]}", "guests[0].memory_mib" },
+        { "{\"guests\": [{\"kernel\": \"hello\", \"memory_mib\": 2}]}", "guests[0].memory_mib" },
+        { "{\"guests\": [{\"kernel\": \"hello\", \"mode\": \"para\"}]}", "not implemented" },
+        { "{\"guests\": [{\"kernel\": \"hello\", \"mode\": \"turbo\"}]}", "expected \"full\"" },
+        { "{\"guests\": [{\"kernel\": \"hello\", \"base\": \"0x80800000\"}]}", "overlaps the VMM" },
+        { "{\"guests\": [{\"kernel\": \"hello\", \"base\": \"0x81080000\"}]}", "not a multiple of 1 MiB" },
+        { "{\"guests\": [{\"kernel\": \"hello\", \"base\": \"0x87c00000\"}]}", "ends beyond RAM" },
+        { "{\"guests\": [{\"kernel\": \"hello\", \"name\": \"a\", \"base\": \"0x81000000\"},"
+          "{\"kernel\": \"hello\", \"name\": \"b\", \"base\": \"0x81400000\"}]}", "overlaps guests[0]" },
+        { "{\"guests\": [{\"kernel\": \"hello\", \"memory_mib\": 64}, {\"kernel\": \"hello\", \"name\": \"b\","
+          " \"memory_mib\": 64}]}", "no room for 64 MiB" },
+        { "{\"slice_us\": 0, \"guests\": [{\"kernel\": \"hello\"}]}", "slice_us" },
+        { "{\"guests\": [{\"kernel\": \"hello\"}], \"vmm\": \"nope/vmm.elf\"}", "vmm: cannot open" },
+        { "{\"guests\": [{\"kernel\": \"hello\"}], \"profile\": \"nope.json\"}", "nope.json" },
+        { "{\"guests\": [{\"kernel\": \"hello\"}]", "t.json:1:" },
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        struct scenario s;
+        if (parse(cases[i].json, &s) == 0)
+            fail_msg("case %zu accepted: %s", i, cases[i].json);
+        if (!strstr(err, cases[i].message))
+            fail_msg("case %zu: message \"%s\" lacks \"%s\"", i, err, cases[i].message);
+    }
+}
+
+static void test_oversized_kernel_refused_at_boot(void **state)
+{
+    (void)state;
+    /* A guest ELF that is not a RISC-V executable is refused with its name. */
+    const char *bogus = "/tmp/trapeze-test-scenario-bogus.elf";
+    FILE *f = fopen(bogus, "wb");
+    assert_non_null(f);
+    fputs("this is not an ELF file", f);
+    fclose(f);
+    char json[256];
+    snprintf(json, sizeof json, "{\"guests\": [{\"elf\": \"%s\"}]}", bogus);
+    struct scenario s;
+    if (parse(json, &s) != 0)
+        fail_msg("%s", err);
+    struct machine_config cfg = { .ram_size = s.ram_size, .profile = &s.profile };
+    struct machine *m = machine_create(&cfg, err, sizeof err);
+    assert_non_null(m);
+    assert_int_equal(scenario_boot(&s, m, err, sizeof err), -1);
+    assert_non_null(strstr(err, bogus));
+    machine_destroy(m);
+    remove(bogus);
+}
+
+/* ---- part two: running the VMM ------------------------------------------- */
+
+struct run {
+    struct guest_stats gs;
+    uint64_t hash;            /* FNV-1a over every event */
+    uint64_t nevents;
+    struct machine_counters c;
+    enum machine_status status;
+    int exit_code;
+    /* CSR-emulation cost measurement */
+    struct machine *m;
+    int in_trap, csr_trap;
+    uint64_t trap_instret;
+    uint32_t ncsr;
+    uint64_t csr_cost[8192];
+};
+
+#define FNV_OFFSET 0xcbf29ce484222325ull
+#define FNV_PRIME 0x100000001b3ull
+
+static void hash_bytes(uint64_t *h, const void *p, size_t n)
+{
+    const uint8_t *b = p;
+    for (size_t i = 0; i < n; i++)
+        *h = (*h ^ b[i]) * FNV_PRIME;
+}
+
+static void listener(void *ctx, const struct machine_event *ev)
+{
+    struct run *r = ctx;
+    guest_stats_listener(&r->gs, ev);
+    uint32_t fields[] = { ev->kind, ev->guest, ev->priv_from, ev->priv_to, ev->cause, ev->pc,
+                          ev->tval, ev->detail, ev->args[0], ev->args[1], ev->args[2], ev->args[3] };
+    hash_bytes(&r->hash, &ev->cycle, sizeof ev->cycle);
+    hash_bytes(&r->hash, fields, sizeof fields);
+    r->nevents++;
+    /* From a guest's trap into the VMM to the MRET back: VMM instructions. */
+    struct machine_counters c;
+    if (ev->kind == EV_TRAP && ev->priv_from == PRIV_U) {
+        machine_get_counters(r->m, &c);
+        r->in_trap = 1;
+        r->csr_trap = 0;
+        r->trap_instret = c.instret;
+    } else if (ev->kind == EV_TRACE && r->in_trap && ev->cause == TZ_EV_EMULATE &&
+               ev->args[0] == TZ_EMUL_CSR) {
+        r->csr_trap = 1;
+    } else if (ev->kind == EV_XRET && r->in_trap && ev->detail == PRIV_M) {
+        r->in_trap = 0;
+        if (r->csr_trap && r->ncsr < sizeof r->csr_cost / sizeof r->csr_cost[0]) {
+            machine_get_counters(r->m, &c);
+            r->csr_cost[r->ncsr++] = c.instret - r->trap_instret;
+        }
+    }
+}
+
+static struct run *run_scenario(const struct scenario *s, uint64_t host_slice)
+{
+    struct run *r = calloc(1, sizeof *r);
+    assert_non_null(r);
+    r->hash = FNV_OFFSET;
+    struct machine_config cfg = { .ram_size = s->ram_size, .profile = &s->profile,
+                                  .max_instructions = MAX_RUN_INSNS };
+    struct machine *m = machine_create(&cfg, err, sizeof err);
+    if (!m)
+        fail_msg("%s", err);
+    if (scenario_boot(s, m, err, sizeof err) != 0)
+        fail_msg("%s", err);
+    r->m = m;
+    machine_subscribe(m, listener, r);
+    while ((r->status = machine_run(m, host_slice)) == MACHINE_RUNNING)
+        ;
+    r->exit_code = machine_exit_code(m);
+    machine_get_counters(m, &r->c);
+    size_t n;
+    const uint8_t *out = machine_uart_output(m, &n);
+    hash_bytes(&r->hash, out, n);
+    machine_destroy(m);
+    r->m = NULL;
+    return r;
+}
+
+static void load_or_fail(const char *json, const char *base_dir, struct scenario *s)
+{
+    if (scenario_parse("test scenario", json, strlen(json), base_dir, rv32, s, err, sizeof err))
+        fail_msg("%s", err);
+}
+
+/* The console bytes a guest produced (from TZ_EV_CONSOLE) vs its native output. */
+static void expect_native_output(const struct run *r, unsigned g, const char *name)
+{
+    char path[256];
+    snprintf(path, sizeof path, "tests/integration/expected/%s.out", name);
+    size_t len;
+    char *want = read_file(path, &len);
+    if (!want)
+        fail_msg("%s: cannot read the expected native output", path);
+    const struct guest_stat *st = &r->gs.g[g];
+    if (st->console_len != len || memcmp(st->console, want, len) != 0)
+        fail_msg("guest %s: output under the VMM (%u bytes) differs from %s (%zu bytes)",
+                 name, st->console_len, path, len);
+    assert_true(st->exited);
+    assert_false(st->killed);
+    assert_int_equal(st->exit_code, 0);
+    free(want);
+}
+
+static void test_all_guests_match_native(void **state)
+{
+    (void)state;
+    static const char *const names[] = { "hello", "tasks", "pager", "compute", "chatty", "rogue" };
+    struct scenario s;
+    load_or_fail("{\"guests\": [{\"kernel\": \"hello\"}, {\"kernel\": \"tasks\"}, {\"kernel\": \"pager\"},"
+                 "{\"kernel\": \"compute\"}, {\"kernel\": \"chatty\"}, {\"kernel\": \"rogue\"}]}", ".", &s);
+    struct run *r = run_scenario(&s, DEFAULT_HOST_SLICE);
+    assert_int_equal(r->status, MACHINE_EXITED);
+    assert_int_equal(r->exit_code, 0);
+    for (unsigned i = 0; i < 6; i++)
+        expect_native_output(r, i, names[i]);
+    /* The guest that pages and switches address spaces really made the VMM
+     * fill shadows, and the UART-driving guest really trapped on MMIO. */
+    assert_true(r->gs.g[2].shadow_fills > 100);
+    assert_true(r->gs.g[4].mmio > 1000);
+    assert_true(r->gs.g[1].injected > 0);
+    free(r);
+}
+
+static void test_vmmcheck_same_as_native(void **state)
+{
+    (void)state;
+    char fw[600], k[600];
+    path_in_rv32(fw, sizeof fw, "guests/firmware/firmware.elf");
+    path_in_rv32(k, sizeof k, "vmm/tests/vmmcheck.elf");
+
+    /* Native: firmware + kernel, as `trapeze run --kernel` does. */
+    struct machine_config cfg = { .max_instructions = MAX_RUN_INSNS };
+    struct machine *m = machine_create(&cfg, err, sizeof err);
+    assert_non_null(m);
+    struct machine_load_info fi, ki;
+    if (machine_load_elf(m, fw, 0, &fi, err, sizeof err) || machine_load_elf(m, k, 0, &ki, err, sizeof err))
+        fail_msg("%s", err);
+    machine_set_pc(m, fi.entry);
+    while (machine_run(m, DEFAULT_HOST_SLICE) == MACHINE_RUNNING)
+        ;
+    assert_int_equal(machine_exit_code(m), 0);
+    size_t nlen;
+    const uint8_t *nout = machine_uart_output(m, &nlen);
+    char *native = malloc(nlen + 1);
+    memcpy(native, nout, nlen);
+    native[nlen] = 0;
+    machine_destroy(m);
+
+    char json[700];
+    snprintf(json, sizeof json, "{\"guests\": [{\"elf\": \"%s\"}]}", k);
+    struct scenario s;
+    load_or_fail(json, ".", &s);
+    struct run *r = run_scenario(&s, DEFAULT_HOST_SLICE);
+    const struct guest_stat *st = &r->gs.g[0];
+    if (st->console_len != nlen || memcmp(st->console, native, nlen) != 0) {
+        char *virt = strndup(st->console, st->console_len);
+        fail_msg("vmmcheck differs under the VMM.\n--- native\n%s\n--- virtualized\n%s", native, virt);
+    }
+    assert_non_null(strstr(native, "vmmcheck: done"));
+    assert_true(st->exited);
+    free(native);
+    free(r);
+}
+
+static void test_containment(void **state)
+{
+    (void)state;
+    char dir[600];
+    path_in_rv32(dir, sizeof dir, "vmm/tests");
+    struct scenario s;
+    load_or_fail("{\"watchdog_slices\": 20, \"guests\": [{\"kernel\": \"hello\"},"
+                 "{\"elf\": \"garbage.elf\"}, {\"elf\": \"wild.elf\"}, {\"elf\": \"faultloop.elf\"},"
+                 "{\"elf\": \"sleeper.elf\"}, {\"elf\": \"spinner.elf\"}]}", dir, &s);
+    struct run *r = run_scenario(&s, DEFAULT_HOST_SLICE);
+    static const uint32_t reason[] = { 0, TZ_KILL_ILLEGAL, TZ_KILL_BAD_MEMORY, TZ_KILL_TRAP_STORM,
+                                       TZ_KILL_DEADLOCK, TZ_KILL_BUDGET };
+    assert_int_equal(r->status, MACHINE_EXITED);
+    expect_native_output(r, 0, "hello");
+    for (unsigned g = 1; g < 6; g++) {
+        if (!r->gs.g[g].killed || r->gs.g[g].kill_reason != reason[g])
+            fail_msg("guest %s: killed %d, reason %u (want %u)", s.guest[g].name, r->gs.g[g].killed,
+                     r->gs.g[g].kill_reason, reason[g]);
+        /* each said who it was before misbehaving */
+        assert_true(r->gs.g[g].console_len > 0);
+    }
+    /* The VMM's exit status counts the guests that did not finish cleanly. */
+    assert_int_equal(r->exit_code, 5);
+    free(r);
+}
+
+static void test_deterministic_across_host_slices(void **state)
+{
+    (void)state;
+    struct scenario s;
+    if (scenario_load_default(rv32, &s, err, sizeof err))
+        fail_msg("%s", err);
+    struct run *a = run_scenario(&s, SMALL_HOST_SLICE);
+    struct run *b = run_scenario(&s, LARGE_HOST_SLICE);
+    assert_int_equal(a->status, MACHINE_EXITED);
+    assert_true(a->nevents > 1000);
+    assert_int_equal(a->nevents, b->nevents);
+    assert_true(a->hash == b->hash);
+    assert_memory_equal(&a->c, &b->c, sizeof a->c);
+    assert_memory_equal(&a->gs, &b->gs, sizeof a->gs);
+    free(a);
+    free(b);
+}
+
+static int cmp_u64(const void *x, const void *y)
+{
+    uint64_t a = *(const uint64_t *)x, b = *(const uint64_t *)y;
+    return a < b ? -1 : a > b;
+}
+
+static void test_csr_emulation_cost(void **state)
+{
+    (void)state;
+    struct scenario s;
+    load_or_fail("{\"guests\": [{\"kernel\": \"tasks\"}]}", ".", &s);
+    struct run *r = run_scenario(&s, DEFAULT_HOST_SLICE);
+    assert_true(r->ncsr > 100);
+    qsort(r->csr_cost, r->ncsr, sizeof r->csr_cost[0], cmp_u64);
+    uint64_t median = r->csr_cost[r->ncsr / 2];
+    print_message("emulated CSR access: median %llu VMM instructions, trap to return (%u samples)\n",
+                  (unsigned long long)median, r->ncsr);
+    if (median > CSR_COST_TARGET)
+        fail_msg("median CSR emulation cost %llu > %u", (unsigned long long)median, CSR_COST_TARGET);
+    free(r);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_default_matches_file),
+        cmocka_unit_test(test_default_layout),
+        cmocka_unit_test(test_explicit_fields),
+        cmocka_unit_test(test_bad_scenarios),
+        cmocka_unit_test(test_oversized_kernel_refused_at_boot),
+        cmocka_unit_test(test_all_guests_match_native),
+        cmocka_unit_test(test_vmmcheck_same_as_native),
+        cmocka_unit_test(test_containment),
+        cmocka_unit_test(test_deterministic_across_host_slices),
+        cmocka_unit_test(test_csr_emulation_cost),
+    };
+    return cmocka_run_group_tests(tests, setup, NULL);
+}
