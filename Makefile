@@ -102,6 +102,10 @@ BENCH_SUITES :=
 -include guests/build.mk
 -include vmm/build.mk
 -include bench/build.mk
+-include gui/build.mk
+-include labs/build.mk
+# The `trapeze` command as a user meets it (help, exit statuses, JSON, traces, compare).
+TEST_SUITES += tests/integration/cli.sh
 
 # Generic cross-compile rules: build/rv32/<path>.o from <path>.c / <path>.S
 $(BUILD)/rv32/%.o: %.c | $(DEPS_STAMP)

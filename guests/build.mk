@@ -8,7 +8,7 @@
 # guests/lib/, linked at 0x80200000 with guests/guest.ld. Each ELF gets a
 # .asm (objdump -S) and .sym (nm) next to it, for reading traces.
 
-GUEST_NAMES := hello tasks pager compute chatty rogue
+GUEST_NAMES := hello tasks pager compute chatty rogue privcheck
 
 # The runtime, and the arch backend it is built with (native: plain CSR
 # instructions; a paravirtual backend would replace only ARCH_NATIVE).

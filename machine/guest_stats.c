@@ -114,7 +114,8 @@ const char *kill_reason_name(uint32_t reason)
     case TZ_KILL_TRAP_STORM: return "trap storm";
     case TZ_KILL_BAD_MEMORY: return "memory outside its partition";
     case TZ_KILL_ILLEGAL: return "illegal instruction with no handler";
-    case TZ_KILL_BUDGET: return "budget exhausted";
+    case TZ_KILL_BUDGET: return "pending interrupt masked too long (watchdog)";
+    case TZ_KILL_DEADLOCK: return "waits for an interrupt that can never come";
     default: return "unknown reason";
     }
 }

@@ -20,10 +20,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <cjson/cJSON.h>
 
 #include "../abi/trapeze_abi.h"
+#include "../compare.h"
 #include "../cost.h"
 #include "../export.h"
 #include "../guest_stats.h"
@@ -90,6 +92,7 @@ static void usage(FILE *out)
 "Usage: trapeze [run] [SCENARIO.json] [OPTIONS]\n"
 "       trapeze run PROGRAM.elf [OPTIONS]\n"
 "       trapeze run --kernel KERNEL.elf [--firmware FIRMWARE.elf] [OPTIONS]\n"
+"       trapeze compare KERNEL [--json FILE]\n"
 "       trapeze --help | --version\n"
 "\n"
 "trapeze simulates a RISC-V RV32IMA computer (M/S/U privilege, Sv32 paging)\n"
@@ -106,6 +109,9 @@ static void usage(FILE *out)
 "                       of what each guest cost\n"
 "  run PROGRAM.elf      load the ELF, start it in M-mode at its entry point\n"
 "  run --kernel K.elf   boot the SBI firmware (M-mode) and the S-mode kernel K\n"
+"  compare KERNEL       run one guest kernel (a name such as 'tasks', or an ELF)\n"
+"                       natively, fully virtualized, paravirtualized and\n"
+"                       emulated, and compare cycles, VMM work and output\n"
 "\n"
 "Options:\n"
 "  --kernel FILE        S-mode kernel to boot at 0x80200000 under the firmware\n"
@@ -139,6 +145,7 @@ static void usage(FILE *out)
 "  trapeze\n"
 "  trapeze run vmm/scenarios/default.json --trace run.json\n"
 "  trapeze run build/rv32/tests/isa/demo/hello.elf --stats\n"
+"  trapeze compare tasks\n"
 "  trapeze run --kernel build/rv32/guests/hello/hello.elf --stats\n"
 "  trapeze run prog.elf --trace run.json --json figures.json\n",
             (uint64_t)DEFAULT_MAX_INSTRUCTIONS, EXIT_USAGE, EXIT_LIMIT, EXIT_DEADLOCK);
@@ -269,10 +276,13 @@ static void count_listener(void *ctx, const struct machine_event *ev)
     (*(uint64_t *)ctx)++;
 }
 
+static int last_out_byte = '\n';
+
 static void stdout_sink(void *ctx, uint8_t byte)
 {
     (void)ctx;
     putchar(byte);
+    last_out_byte = byte;
 }
 
 /* ---- reporting ------------------------------------------------------------ */
@@ -430,6 +440,118 @@ static void write_json(const char *path, cJSON *root)
 
 /* ---- main ------------------------------------------------------------------ */
 
+/* ---- trapeze compare ------------------------------------------------------- */
+
+/* a/b as "1.234x" from integers. */
+static const char *times(uint64_t a, uint64_t b, char *buf, size_t len)
+{
+    ratio(a, b, 3, buf, len > 1 ? len - 1 : len);
+    strcat(buf, "x");
+    return buf;
+}
+
+static int run_compare(int argc, char **argv, const char *rv32_dir)
+{
+    const char *kernel = NULL, *json_path = NULL;
+    uint64_t max_insns = DEFAULT_MAX_INSTRUCTIONS;
+    for (int i = 2; i < argc; i++) {
+        if (!strcmp(argv[i], "--json"))
+            json_path = need_arg(argc, argv, &i);
+        else if (!strcmp(argv[i], "--max-instructions"))
+            max_insns = parse_u64(argv[i], need_arg(argc, argv, &i), 1, UINT64_MAX);
+        else if (argv[i][0] == '-')
+            die_usage("unknown option '%s' for compare", argv[i]);
+        else if (!kernel)
+            kernel = argv[i];
+        else
+            die_usage("compare takes one kernel");
+    }
+    if (!kernel)
+        die_usage("compare needs a kernel: a name such as 'tasks', or an ELF path");
+    if (!rv32_dir)
+        die("cannot find the firmware, VMM and guest images next to %s: build them with 'make'",
+            argv[0]);
+
+    static struct compare_run runs[CMP__COUNT];
+    char err[1024];
+    for (int mode = 0; mode < CMP__COUNT; mode++) {
+        if (compare_prepare(&runs[mode], (enum compare_mode)mode, kernel, rv32_dir, max_insns, err,
+                            sizeof err) != 0)
+            die("%s", err);
+        while (!compare_step(&runs[mode], DEFAULT_SLICE_CYCLES))
+            ;
+    }
+
+    const struct compare_run *nat = &runs[CMP_NATIVE];
+    char b1[40], b2[40], b3[40], b4[40], b5[40];
+    printf("\n== compare '%s': one kernel, four ways to run it ", kernel);
+    for (size_t i = strlen(kernel); i < 30; i++)
+        putchar('=');
+    printf("\n%-9s %15s %10s %15s %15s %10s  %s\n", "mode", "total cycles", "vs native",
+           "guest cycles", "VMM cycles", "VMM exits", "result");
+    int bad = 0;
+    for (int mode = 0; mode < CMP__COUNT; mode++) {
+        const struct compare_run *r = &runs[mode];
+        if (!r->available) {
+            printf("%-9s %15s  not available: %s\n", compare_mode_name(r->mode), "-", r->why);
+            continue;
+        }
+        char result[96];
+        bool same = r->output_len == nat->output_len &&
+                    !memcmp(r->output, nat->output, nat->output_len);
+        if (r->status != MACHINE_EXITED)
+            snprintf(result, sizeof result, "did not finish (%s)", status_text(r->status));
+        else if (mode == CMP_NATIVE)
+            snprintf(result, sizeof result, "exit %d", r->exit_code);
+        else
+            snprintf(result, sizeof result, "exit %d, output %s", r->exit_code,
+                     same ? "identical to native" : "DIFFERS from native");
+        if (r->status != MACHINE_EXITED || (mode != CMP_NATIVE && !same))
+            bad = 1;
+        printf("%-9s %15s %10s %15s %15s %10s  %s\n", compare_mode_name(r->mode),
+               grouped(r->counters.cycles, b1, sizeof b1),
+               times(r->counters.cycles, nat->counters.cycles, b2, sizeof b2),
+               grouped(r->guest_cycles, b3, sizeof b3),
+               mode == CMP_NATIVE ? "-" : grouped(r->vmm_cycles, b4, sizeof b4),
+               mode == CMP_NATIVE ? "-" : grouped(r->vmm_exits, b5, sizeof b5), result);
+    }
+    printf("\ntotal cycles: from reset to shutdown (firmware or VMM start-up included);\n"
+           "guest cycles: the kernel running; VMM cycles: the VMM working for it;\n"
+           "VMM exits: traps and interrupts that took the kernel out into the VMM.\n");
+
+    if (json_path) {
+        cJSON *root = cJSON_CreateObject();
+        cJSON_AddStringToObject(root, "kernel", kernel);
+        cJSON *arr = cJSON_AddArrayToObject(root, "modes");
+        for (int mode = 0; mode < CMP__COUNT; mode++) {
+            const struct compare_run *r = &runs[mode];
+            cJSON *o = cJSON_CreateObject();
+            cJSON_AddItemToArray(arr, o);
+            cJSON_AddStringToObject(o, "mode", compare_mode_name(r->mode));
+            cJSON_AddBoolToObject(o, "available", r->available);
+            if (!r->available) {
+                cJSON_AddStringToObject(o, "why", r->why);
+                continue;
+            }
+            cJSON_AddStringToObject(o, "status", status_text(r->status));
+            cJSON_AddNumberToObject(o, "exit_code", r->exit_code);
+            cJSON_AddNumberToObject(o, "cycles", (double)r->counters.cycles);
+            cJSON_AddNumberToObject(o, "instructions", (double)r->counters.instret);
+            cJSON_AddNumberToObject(o, "guest_cycles", (double)r->guest_cycles);
+            cJSON_AddNumberToObject(o, "vmm_cycles", (double)r->vmm_cycles);
+            cJSON_AddNumberToObject(o, "vmm_exits", (double)r->vmm_exits);
+            cJSON_AddBoolToObject(o, "output_matches_native",
+                                  r->output_len == nat->output_len &&
+                                      !memcmp(r->output, nat->output, nat->output_len));
+        }
+        write_json(json_path, root);
+        cJSON_Delete(root);
+    }
+    for (int mode = 0; mode < CMP__COUNT; mode++)
+        compare_release(&runs[mode]);
+    return bad ? 1 : 0;
+}
+
 /* Scenario state the reports need; static because struct scenario is large. */
 static struct scenario scen;
 static struct guest_stats gstats;
@@ -569,8 +691,10 @@ int main(int argc, char **argv)
     char err[1024];
     char dirbuf[4096], fwbuf[4200];
 
-    parse_args(argc, argv, &o);
     const char *rv32_dir = find_rv32_dir(argv[0], dirbuf, sizeof dirbuf);
+    if (argc >= 2 && !strcmp(argv[1], "compare"))
+        return run_compare(argc, argv, rv32_dir);
+    parse_args(argc, argv, &o);
 
     struct cost_profile profile;
     if (o.scenario) {
@@ -664,6 +788,10 @@ int main(int argc, char **argv)
     do
         st = machine_run(m, o.slice);
     while (st == MACHINE_RUNNING);
+    /* On a terminal, end the program's last line before our own messages
+     * (a pipe or file gets the program's bytes unchanged). */
+    if (last_out_byte != '\n' && isatty(STDOUT_FILENO))
+        putchar('\n');
     fflush(stdout);
 
     struct machine_counters c;
@@ -687,19 +815,16 @@ int main(int argc, char **argv)
                     code, reason, grouped(c.instret, b1, sizeof b1));
         break;
     case MACHINE_INSN_LIMIT:
-        reason = "instruction limit reached";
-        fprintf(stderr, "trapeze: stopped: instruction limit of %" PRIu64
-                        " reached at pc 0x%08" PRIx32 " (raise it with --max-instructions)\n",
-                o.max_insns, machine_pc(m));
+    case MACHINE_CYCLE_LIMIT: {
+        bool insn = st == MACHINE_INSN_LIMIT;
+        reason = insn ? "instruction limit reached" : "cycle limit reached";
+        fprintf(stderr, "trapeze: stopped: %s limit of %" PRIu64 " reached at pc 0x%08" PRIx32
+                        " (raise it with --max-%s)\n",
+                insn ? "instruction" : "cycle", insn ? o.max_insns : o.max_cycles, machine_pc(m),
+                insn ? "instructions" : "cycles");
         code = EXIT_LIMIT;
         break;
-    case MACHINE_CYCLE_LIMIT:
-        reason = "cycle limit reached";
-        fprintf(stderr, "trapeze: stopped: cycle limit of %" PRIu64
-                        " reached at pc 0x%08" PRIx32 " (raise it with --max-cycles)\n",
-                o.max_cycles, machine_pc(m));
-        code = EXIT_LIMIT;
-        break;
+    }
     case MACHINE_DEADLOCK:
         reason = "deadlock: wfi with no interrupt that could wake the hart";
         fprintf(stderr, "trapeze: stopped: the hart executed WFI at pc 0x%08" PRIx32
