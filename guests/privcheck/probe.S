@@ -12,6 +12,8 @@
  */
     .section .text
     .balign 4
+    .globl probe_text_start, probe_text_end
+probe_text_start:
 
     .globl probe_lw             /* uint32_t probe_lw(uint32_t addr) */
 probe_lw:
@@ -144,6 +146,16 @@ probe_sret_landing:
     csrci   sstatus, 2          /* SSTATUS_SIE */
     ret
 
+    /* uint32_t probe_enable_sie(void): set sstatus.SIE and clear it again
+     * one instruction later. A pending, enabled interrupt must be taken
+     * right after the csrsi, with sepc = probe_sie_after. */
+    .globl probe_enable_sie, probe_sie_after
+probe_enable_sie:
+    csrsi   sstatus, 2          /* SSTATUS_SIE */
+probe_sie_after:
+    csrci   sstatus, 2
+    ret
+
     /* sfence.vma with and without rs1/rs2 (a0 = va, a1 = asid). */
     .globl probe_sfence_va
 probe_sfence_va:
@@ -159,6 +171,8 @@ probe_sfence_asid:
 probe_sfence_all:
     sfence.vma
     ret
+
+probe_text_end:
 
     /* A page-table entry's worth of code to copy into test pages: `ret`. */
     .section .rodata

@@ -20,7 +20,7 @@ set -u
 cd "$(dirname "$0")/../.." || exit 1
 BUILD=${BUILD:-build}
 QEMU=${QEMU:-qemu-system-riscv32}
-GUESTS="hello tasks pager compute chatty rogue"
+GUESTS="hello tasks pager compute chatty rogue privcheck"
 FIRMWARE=$BUILD/rv32/guests/firmware/firmware.elf
 EXPECTED=${EXPECTED:-tests/integration/expected}
 MAX_INSNS=100000000          # every guest needs far fewer (< 10 million)
