@@ -5,6 +5,7 @@
 #   $(BUILD)/rv32/bench/quick/{int,int-user,trap,exit}.elf  small ones (BENCH_QUICK=1)
 #   $(BUILD)/bench/benchtime   times whole processes (median of N runs)
 #   $(BUILD)/bench/benchjson   reads figures out of `trapeze --stats --json` files
+#   $(BUILD)/bench/vmmcost     cost of each kind of VMM exit (machine/vmm_cost.h)
 # lists the sections bench/run-bench prints in BENCH_SUITES, and adds
 # bench/test-workloads (trapeze and QEMU agree on every quick image) to
 # TEST_SUITES.
@@ -46,14 +47,18 @@ $(BENCH_QDIR)/%.o: %.S | $(DEPS_STAMP)
 	@mkdir -p $(@D)
 	$(RV_CC) $(RV_ASFLAGS) -DBENCH_QUICK -c $< -o $@
 
-# Host tools: plain C11 with the project's warnings; only benchjson needs cJSON.
-BENCH_TOOLS := $(BUILD)/bench/benchtime $(BUILD)/bench/benchjson
+# Host tools: plain C11 with the project's warnings. benchjson needs cJSON;
+# vmmcost runs scenarios on the machine library.
+BENCH_TOOLS := $(BUILD)/bench/benchtime $(BUILD)/bench/benchjson $(BUILD)/bench/vmmcost
 $(BUILD)/bench/benchtime: bench/benchtime.c | $(DEPS_STAMP)
 	@mkdir -p $(@D)
 	$(HOST_CC) $(HOST_CFLAGS) -o $@ $<
 $(BUILD)/bench/benchjson: bench/benchjson.c | $(DEPS_STAMP)
 	@mkdir -p $(@D)
 	$(HOST_CC) $(HOST_CFLAGS) -o $@ $< -lcjson
+$(BUILD)/bench/vmmcost: bench/vmmcost.c $(BUILD)/host/libtrapeze.a | $(DEPS_STAMP)
+	@mkdir -p $(@D)
+	$(HOST_CC) $(HOST_CFLAGS) -o $@ $< $(BUILD)/host/libtrapeze.a $(HOST_LDLIBS)
 -include $(BENCH_TOOLS:%=%.d)
 
 # The host tools are built with everything else (`make`): bench/test-workloads,
@@ -65,5 +70,6 @@ bench: $(BENCH_IMAGES) $(BENCH_TOOLS)
 TEST_SUITES += bench/test-workloads
 
 # Sections of the report: the workload table, then one baseline per guest
-# kernel (guests/build.mk lists them in GUEST_ELFS).
-BENCH_SUITES += workloads $(addprefix guest:,$(GUEST_ELFS))
+# kernel (guests/build.mk lists them in GUEST_ELFS), then the VMM's
+# efficiency (exit costs, each guest's overhead, host speed under the VMM).
+BENCH_SUITES += workloads $(addprefix guest:,$(GUEST_ELFS)) vmm

@@ -9,6 +9,7 @@
 #define TRAPEZE_CSR_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "encoding.h"
@@ -29,8 +30,19 @@ struct csr_info {
 
 #define CSR_SPACE 4096u   /* 12-bit CSR address space */
 
-/* The row for a CSR number, or NULL if trapeze does not implement it. */
-const struct csr_info *csr_info(unsigned number);
+/* The lookup tables behind csr_info(), built by the compiler from csr.def
+ * (isa/csr.c): csr_row_of_[number] is the number's row in csr_rows_[] plus
+ * one, or 0 when trapeze does not implement the number. Use csr_info(). */
+extern const uint8_t csr_row_of_[CSR_SPACE];
+extern const struct csr_info csr_rows_[];
+
+/* The row for a CSR number, or NULL if trapeze does not implement it. Inline
+ * and O(1): the interpreter asks on every CSR instruction. */
+static inline const struct csr_info *csr_info(unsigned number)
+{
+    unsigned row = number < CSR_SPACE ? csr_row_of_[number] : 0u;
+    return row ? &csr_rows_[row - 1] : NULL;
+}
 /* Name of a CSR ("mstatus"), or NULL if unimplemented. */
 const char *csr_name(unsigned number);
 /* Number for a name, or -1. */

@@ -21,6 +21,8 @@
  * §"CSR Instructions"): the offset accounts for the writing instruction's own
  * cycles and retirement.
  */
+#include <stddef.h>
+
 #include "internal.h"
 
 /* sstatus bits S-mode can write (the others are read-only zero here: no F/V). */
@@ -33,22 +35,57 @@
                     MISA_EXT('S') | MISA_EXT('U'))
 #define HI32 32
 
+/*
+ * Plain CSRs: registers that are nothing but storage. Reading returns the
+ * stored value, writing stores value & wmask (their WARL rule, csr.def), and
+ * neither has any other effect: no view of another register, no cache to
+ * flush, no interrupt that could become pending. They are what trap handlers
+ * touch most (scratch, epc, cause, tval), so the interpreter does them
+ * inline (exec.c); csr_read/csr_write below use this same table, so both
+ * paths agree by construction. Each entry is the register's byte offset in
+ * m->csr plus one (0 = not plain).
+ */
+#define PLAIN_CSR(num, field) [num] = \
+    (uint8_t)(offsetof(struct machine, csr.field) - offsetof(struct machine, csr) + 1u)
+const uint8_t csr_plain_[CSR_SPACE] = {
+    PLAIN_CSR(CSR_MEDELEG, medeleg),
+    PLAIN_CSR(CSR_MTVEC, mtvec),
+    PLAIN_CSR(CSR_MCOUNTEREN, mcounteren),
+    PLAIN_CSR(CSR_MSCRATCH, mscratch),
+    PLAIN_CSR(CSR_MEPC, mepc),
+    PLAIN_CSR(CSR_MCAUSE, mcause),
+    PLAIN_CSR(CSR_MTVAL, mtval),
+    PLAIN_CSR(CSR_STVEC, stvec),
+    PLAIN_CSR(CSR_SCOUNTEREN, scounteren),
+    PLAIN_CSR(CSR_SSCRATCH, sscratch),
+    PLAIN_CSR(CSR_SEPC, sepc),
+    PLAIN_CSR(CSR_SCAUSE, scause),
+    PLAIN_CSR(CSR_STVAL, stval),
+};
+_Static_assert(sizeof(((struct machine *)0)->csr) < UINT8_MAX, "csr_plain_[] offsets fit a byte");
+
 static bool is_user_counter(unsigned csr)
 {
     return (csr >= CSR_CYCLE && csr <= CSR_HPMCOUNTER31) ||
            (csr >= CSR_CYCLEH && csr <= CSR_HPMCOUNTER31H);
 }
 
-bool csr_allowed(const struct machine *m, unsigned csr, bool write)
+/* May the current privilege access this CSR (ci = its row, NULL when it is
+ * not implemented)? */
+static bool csr_allowed(const struct machine *m, const struct csr_info *ci, unsigned csr,
+                        bool write)
 {
-    const struct csr_info *ci = csr_info(csr);
     if (!ci || m->priv < ci->priv)
         return false;
     if (write && ci->read_only)
         return false;
+    /* The two remaining rules restrict S and U only: M-mode, where trap
+     * handlers run, is done here. */
+    if (m->priv == PRV_M)
+        return true;
     if (csr == CSR_SATP && m->priv == PRV_S && (m->csr.mstatus & MSTATUS_TVM))
         return false;
-    if (is_user_counter(csr) && m->priv < PRV_M) {
+    if (is_user_counter(csr)) {
         uint32_t bit = 1u << (csr & COUNTER_INDEX_MASK);
         if (!(m->csr.mcounteren & bit))
             return false;
@@ -70,6 +107,9 @@ static uint64_t minstret(const struct machine *m)
 
 uint32_t csr_read(const struct machine *m, unsigned csr)
 {
+    const uint32_t *plain = csr_plain_const(m, csr);
+    if (plain)
+        return *plain;
     switch (csr) {
     case CSR_CYCLE: case CSR_MCYCLE:       return (uint32_t)mcycle(m);
     case CSR_CYCLEH: case CSR_MCYCLEH:     return (uint32_t)(mcycle(m) >> HI32);
@@ -80,24 +120,11 @@ uint32_t csr_read(const struct machine *m, unsigned csr)
     case CSR_SSTATUS:    return m->csr.mstatus & SSTATUS_MASK;
     case CSR_SIE:        return m->csr.mie & m->csr.mideleg;
     case CSR_SIP:        return hart_mip(m) & m->csr.mideleg;
-    case CSR_STVEC:      return m->csr.stvec;
-    case CSR_SCOUNTEREN: return m->csr.scounteren;
-    case CSR_SSCRATCH:   return m->csr.sscratch;
-    case CSR_SEPC:       return m->csr.sepc;
-    case CSR_SCAUSE:     return m->csr.scause;
-    case CSR_STVAL:      return m->csr.stval;
     case CSR_SATP:       return m->csr.satp;
     case CSR_MSTATUS:    return m->csr.mstatus;
     case CSR_MISA:       return MISA_VALUE;
-    case CSR_MEDELEG:    return m->csr.medeleg;
     case CSR_MIDELEG:    return m->csr.mideleg;
     case CSR_MIE:        return m->csr.mie;
-    case CSR_MTVEC:      return m->csr.mtvec;
-    case CSR_MCOUNTEREN: return m->csr.mcounteren;
-    case CSR_MSCRATCH:   return m->csr.mscratch;
-    case CSR_MEPC:       return m->csr.mepc;
-    case CSR_MCAUSE:     return m->csr.mcause;
-    case CSR_MTVAL:      return m->csr.mtval;
     case CSR_MIP:        return hart_mip(m);
     case CSR_PMPCFG0: case CSR_PMPCFG1: case CSR_PMPCFG2: case CSR_PMPCFG3:
         return pmp_read_cfg(m, csr - CSR_PMPCFG0);
@@ -135,11 +162,19 @@ static void write_mstatus(struct machine *m, uint32_t value)
     recheck(m);
 }
 
-void csr_write(struct machine *m, unsigned csr, uint32_t value, uint32_t cost)
+/* Write without checks (the caller checked csr_allowed); ci = the CSR's row.
+ * `cost` is the writing instruction's cycles (counter writes replace that
+ * instruction's own increment). */
+static void csr_write(struct machine *m, const struct csr_info *ci, unsigned csr, uint32_t value,
+                      uint32_t cost)
 {
-    const struct csr_info *ci = csr_info(csr);
-    uint32_t wmask = ci ? ci->wmask : 0;
+    uint32_t wmask = ci->wmask;
+    uint32_t *plain = csr_plain(m, csr);
 
+    if (plain) {
+        *plain = value & wmask;
+        return;
+    }
     switch (csr) {
     case CSR_MSTATUS:
         write_mstatus(m, value);
@@ -147,7 +182,6 @@ void csr_write(struct machine *m, unsigned csr, uint32_t value, uint32_t cost)
     case CSR_SSTATUS:
         write_mstatus(m, (m->csr.mstatus & ~SSTATUS_WRITABLE) | (value & SSTATUS_WRITABLE));
         return;
-    case CSR_MEDELEG:    m->csr.medeleg = value & wmask; return;
     case CSR_MIDELEG:    m->csr.mideleg = value & wmask; recheck(m); return;
     case CSR_MIE:        m->csr.mie = value & wmask; recheck(m); return;
     case CSR_SIE: {
@@ -166,18 +200,6 @@ void csr_write(struct machine *m, unsigned csr, uint32_t value, uint32_t cost)
         recheck(m);
         return;
     }
-    case CSR_MTVEC:      m->csr.mtvec = value & wmask; return;
-    case CSR_STVEC:      m->csr.stvec = value & wmask; return;
-    case CSR_MCOUNTEREN: m->csr.mcounteren = value & wmask; return;
-    case CSR_SCOUNTEREN: m->csr.scounteren = value & wmask; return;
-    case CSR_MSCRATCH:   m->csr.mscratch = value; return;
-    case CSR_SSCRATCH:   m->csr.sscratch = value; return;
-    case CSR_MEPC:       m->csr.mepc = value & wmask; return;
-    case CSR_SEPC:       m->csr.sepc = value & wmask; return;
-    case CSR_MCAUSE:     m->csr.mcause = value; return;
-    case CSR_SCAUSE:     m->csr.scause = value; return;
-    case CSR_MTVAL:      m->csr.mtval = value; return;
-    case CSR_STVAL:      m->csr.stval = value; return;
     case CSR_SATP:
         /* §4.1.11: MODE is Bare or Sv32 (one bit on RV32); the 9 ASID bits
          * are all implemented. No TLB flush: entries are ASID-tagged. */
@@ -201,4 +223,32 @@ void csr_write(struct machine *m, unsigned csr, uint32_t value, uint32_t cost)
         /* everything else is WARL zero: the write is ignored */
         return;
     }
+}
+
+/* CSRRW/CSRRS/CSRRC and their immediate forms (zicsr.adoc). The row of the
+ * CSR is looked up once and serves both the access check and the write. */
+bool csr_execute(struct machine *m, const struct dentry *e)
+{
+    uint32_t src = (e->op >= INSN_CSRRWI) ? (uint32_t)e->imm : m->x[e->rs1];
+    bool is_rw = e->op == INSN_CSRRW || e->op == INSN_CSRRWI;
+    /* zicsr: CSRRS/CSRRC with rs1 = x0 (or uimm = 0) do not write at all. */
+    bool write = is_rw || e->rs1 != 0;
+    unsigned csr = insn_csr(e->raw);
+    const struct csr_info *ci = csr_info(csr);
+    uint32_t old, nv;
+
+    if (!csr_allowed(m, ci, csr, write))
+        return raise_exc(m, CAUSE_ILLEGAL_INSTRUCTION, e->raw);
+    old = csr_read(m, csr);
+    if (write) {
+        if (is_rw)
+            nv = src;
+        else if (e->op == INSN_CSRRS || e->op == INSN_CSRRSI)
+            nv = old | src;
+        else
+            nv = old & ~src;
+        csr_write(m, ci, csr, nv, e->cost);
+    }
+    m->x[e->rd] = old;
+    return true;
 }

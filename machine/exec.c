@@ -8,13 +8,16 @@
  *      next instruction (slice end, limits, exit request, an interrupt that
  *      may have become pending): `cycles >= check_at`. Everything that can
  *      make an interrupt pending or enabled (CSR writes, xRET, traps, device
- *      writes) sets check_at = 0; the CLINT deadline is folded into check_at.
+ *      writes) sets check_at = 0; while mie.MTIE is set, the CLINT deadline
+ *      is folded into check_at.
  *   2. fetch: while pc stays on the current code page, the pre-decoded entry
  *      is `fetch_dp->e[(pc >> 2) & 1023]` with no translation.
  *   3. dispatch: a jump through a table of handler labels (GNU C labels as
  *      values), replicated at the end of every handler; loads/stores first try the
  *      host translation cache (a page-granular, already-checked mapping to
- *      host RAM), and fall back to mmu.c.
+ *      host RAM), and fall back to mmu.c; CSR instructions on plain storage
+ *      CSRs (mscratch, mepc, mcause, ... — what trap handlers use) are done
+ *      inline, everything else in csr.c.
  *
  * Cycle accounting (machine/cost.h): a retired instruction adds its class
  * cost (kept in the decode entry) and one to instret; a taken branch adds
@@ -109,31 +112,6 @@ static bool exec_sc(struct machine *m, const struct dentry *e)
 
 /* ---- system instructions -------------------------------------------------------- */
 
-static bool exec_csr(struct machine *m, const struct dentry *e)
-{
-    uint32_t src = (e->op >= INSN_CSRRWI) ? (uint32_t)e->imm : m->x[e->rs1];
-    bool is_rw = e->op == INSN_CSRRW || e->op == INSN_CSRRWI;
-    /* zicsr: CSRRS/CSRRC with rs1 = x0 (or uimm = 0) do not write at all. */
-    bool write = is_rw || e->rs1 != 0;
-    unsigned csr = insn_csr(e->raw);
-    uint32_t old, nv;
-
-    if (!csr_allowed(m, csr, write))
-        return raise_exc(m, CAUSE_ILLEGAL_INSTRUCTION, e->raw);
-    old = csr_read(m, csr);
-    if (write) {
-        if (is_rw)
-            nv = src;
-        else if (e->op == INSN_CSRRS || e->op == INSN_CSRRSI)
-            nv = old | src;
-        else
-            nv = old & ~src;
-        csr_write(m, csr, nv, e->cost);
-    }
-    m->x[e->rd] = old;
-    return true;
-}
-
 /* WFI (priv spec §3.3.3). Illegal in U-mode always, and in S-mode when
  * mstatus.TW = 1 (§3.1.6.5). If no enabled interrupt is pending the hart
  * sleeps until the CLINT deadline; the cycles are skipped (and counted)
@@ -222,9 +200,15 @@ static enum check_result slow_check(struct machine *m, enum machine_status *st)
         next = m->slice_end;
         if (m->cycle_limit < next)
             next = m->cycle_limit;
-        if (!(hart_mip(m) & MIP_MTIP)) {
+        /* Stop again when the timer's line rises, so the interrupt is taken
+         * on time. Only an enabled MTIP can have any effect (trap or WFI
+         * wake-up, both need mie.MTIE); a write to mie sets check_at = 0,
+         * so a timer enabled later is still seen at once. clint_deadline
+         * returns the current cycle when MTIP is already up (nothing to
+         * wait for), and a later cycle otherwise. */
+        if (m->csr.mie & MIP_MTIP) {
             uint64_t d = clint_deadline(m);
-            if (d < next)
+            if (d > m->cycles && d < next)
                 next = d;
         }
         m->check_at = next;
@@ -500,9 +484,36 @@ enum machine_status exec_run(struct machine *m)
         L_AMOOR_W: L_AMOMIN_W: L_AMOMAX_W: L_AMOMINU_W:
         L_AMOMAXU_W:
             CALL(exec_amo(m, e))
-        L_CSRRW: L_CSRRS: L_CSRRC:
-        L_CSRRWI: L_CSRRSI: L_CSRRCI:
-            CALL(exec_csr(m, e))
+        /* Zicsr. A plain CSR (csr.c: storage only) that the current privilege
+         * may access is read and written right here, with the same checks
+         * csr_execute makes (exists, privilege >= csr[9:8], no write to a
+         * read-only CSR; the TVM and counter-enable rules concern satp and
+         * the counters, which are not plain). Everything else — and every
+         * access that must raise — takes csr_execute. src is read before rd
+         * is written (rd may equal rs1). */
+#define CSR_OP(srcv, newv, writes)                                           \
+        {                                                                    \
+            unsigned csr = insn_csr(e->raw);                                 \
+            uint32_t *r = csr_plain(m, csr);                                 \
+            if (r) {                                                         \
+                const struct csr_info *ci = csr_info(csr);                   \
+                if (likely(m->priv >= ci->priv && !((writes) && ci->read_only))) { \
+                    uint32_t src = (srcv), old = *r;                         \
+                    if (writes)                                              \
+                        *r = (newv) & ci->wmask;                             \
+                    x[e->rd] = old;                                          \
+                    NEXT;                                                    \
+                }                                                            \
+            }                                                                \
+            CALL(csr_execute(m, e))                                          \
+        }
+        L_CSRRW:  CSR_OP(x[e->rs1], src, true)
+        L_CSRRS:  CSR_OP(x[e->rs1], old | src, e->rs1 != 0)
+        L_CSRRC:  CSR_OP(x[e->rs1], old & ~src, e->rs1 != 0)
+        L_CSRRWI: CSR_OP((uint32_t)e->imm, src, true)
+        L_CSRRSI: CSR_OP((uint32_t)e->imm, old | src, e->rs1 != 0)
+        L_CSRRCI: CSR_OP((uint32_t)e->imm, old & ~src, e->rs1 != 0)
+#undef CSR_OP
         L_SFENCE_VMA:
             CALL(exec_sfence(m, e))
 #undef CALL

@@ -215,6 +215,7 @@ const char *trace_code_name(uint32_t code)
         [TZ_EV_GUEST_KILL] = "guest_kill",
         [TZ_EV_SHADOW_PAGES] = "shadow_pages",
         [TZ_EV_CONSOLE] = "console",
+        [TZ_EV_INTERP] = "interp",
     };
     if (code < TZ_EV__COUNT && names[code])
         return names[code];

@@ -105,6 +105,15 @@ struct tlb_entry {
     uint8_t level;      /* 1 = part of a 4 MiB megapage, 0 = 4 KiB page */
 };
 
+/* ---- PMP (pmp.c) ----------------------------------------------------------- */
+
+/* One PMP entry that can match, decoded: the byte range [lo, hi) it covers
+ * (64-bit: a NAPOT entry may cover all 2^34 bytes) and its cfg byte. */
+struct pmp_rule {
+    uint64_t lo, hi;
+    uint8_t cfg;
+};
+
 /* ---- access kinds --------------------------------------------------------- */
 
 enum access {
@@ -140,7 +149,12 @@ struct machine {
     uint64_t tlb_hits;              /* counted on the fast paths too */
     struct hc_entry hc_load[HC_ENTRIES];
     struct hc_entry hc_store[HC_ENTRIES];
-    struct fc_entry hc_fetch[HC_ENTRIES];
+    /* One fetch table per privilege (indexed by PRV_*; 2 is reserved and
+     * unused): a trap handler and the code it serves often have page
+     * numbers that collide in a direct-mapped table (small programs keep
+     * both on one page), and a shared table would then evict the other
+     * side's code page on every trap and every xRET. */
+    struct fc_entry hc_fetch[PRV_M + 1][HC_ENTRIES];
     uint64_t hc_gen;                /* bumped to drop every host cache entry */
     unsigned nlisteners;
 
@@ -163,8 +177,10 @@ struct machine {
     /* ---- PMP (pmp.c) ------------------------------------------------------ */
     uint8_t pmpcfg[PMP_COUNT];
     uint32_t pmpaddr[PMP_COUNT];
-    bool pmp_locked_any;            /* some entry has L: M-mode must check */
-    bool pmp_any;                   /* some entry is not OFF */
+    /* The registers decoded once per change (pmp.c, pmp_compile): */
+    struct pmp_rule pmp_rules[PMP_COUNT];   /* entries that can match, in order */
+    unsigned pmp_nrules;
+    bool pmp_locked_any;            /* some rule has L: M-mode must check */
 
     /* ---- modelled TLB (tlb.c) --------------------------------------------- */
     struct tlb_entry *tlb;          /* tlb_sets * tlb_ways entries */
@@ -247,12 +263,25 @@ bool exec_sret(struct machine *m);
 uint32_t hart_mip(const struct machine *m);
 
 /* ---- csr.c ---------------------------------------------------------------------- */
-/* Access check (existence, privilege, read-only, TVM, counter enables). */
-bool csr_allowed(const struct machine *m, unsigned csr, bool write);
-/* Read/write without checks; `cost` is the current instruction's cycles
- * (counter writes replace that instruction's own increment). */
+/* Execute a CSR instruction: access check (existence, privilege, read-only,
+ * TVM, counter enables), read, write. False after raising illegal
+ * instruction. */
+bool csr_execute(struct machine *m, const struct dentry *e);
+/* Read without checks. */
 uint32_t csr_read(const struct machine *m, unsigned csr);
-void csr_write(struct machine *m, unsigned csr, uint32_t value, uint32_t cost);
+/* Plain CSRs (storage only, see csr.c): csr_plain_[number] is the register's
+ * byte offset in m->csr plus one, or 0. */
+extern const uint8_t csr_plain_[CSR_SPACE];
+static inline uint32_t *csr_plain(struct machine *m, unsigned csr)
+{
+    unsigned slot = csr_plain_[csr];
+    return slot ? (uint32_t *)(void *)((uint8_t *)&m->csr + slot - 1u) : NULL;
+}
+static inline const uint32_t *csr_plain_const(const struct machine *m, unsigned csr)
+{
+    unsigned slot = csr_plain_[csr];
+    return slot ? (const uint32_t *)(const void *)((const uint8_t *)&m->csr + slot - 1u) : NULL;
+}
 
 /* ---- mmu.c ------------------------------------------------------------------------ */
 /* Translate + PMP check; on success *paddr is set. On failure raises. */

@@ -265,7 +265,7 @@ bool mem_store_slow(struct machine *m, uint32_t vaddr, unsigned size, uint32_t v
 struct dentry *fetch_slow(struct machine *m, uint32_t pc)
 {
     uint32_t vpn = pc >> PAGE_SHIFT, paddr;
-    struct fc_entry *fc = &m->hc_fetch[vpn & HC_MASK];
+    struct fc_entry *fc = &m->hc_fetch[m->priv][vpn & HC_MASK];
     bool translated;
     int64_t pg;
     struct dpage *dp;
@@ -297,7 +297,7 @@ struct dentry *fetch_slow(struct machine *m, uint32_t pc)
     m->fetch_dp = dp;
     m->fetch_host = m->ram + ((uint32_t)pg << PAGE_SHIFT);
     if (pmp_allows(m, paddr & ~PAGE_MASK, PAGE_SIZE, ACC_FETCH, m->priv)) {
-        fc = &m->hc_fetch[vpn & HC_MASK];
+        fc = &m->hc_fetch[m->priv][vpn & HC_MASK];
         fc->key = m->fetch_key | vpn;
         fc->dp = dp;
         fc->host = m->fetch_host;

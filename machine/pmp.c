@@ -16,6 +16,16 @@
  * implemented, so the default for S/U is deny — as QEMU 7.2 does).
  * Locked entries ignore writes to their pmpcfg and pmpaddr, and a locked TOR
  * entry also locks the pmpaddr below it (§3.7.1 "Locking").
+ *
+ * Speed: every access that misses the host caches is checked here, so the
+ * registers are not decoded per access. Whenever a pmpcfg or pmpaddr write
+ * changes them, pmp_compile() turns the entries into a list of rules — the
+ * byte range [lo, hi) and the cfg byte of each entry that can match
+ * anything, in entry order — and pmp_allows() walks only that list. Entries
+ * that match no address (OFF, or TOR with pmpaddr[i-1] >= pmpaddr[i]) can
+ * never be the first match, so leaving them out changes no decision; the
+ * rules keep the entry order, so "the lowest-numbered match decides" still
+ * holds. A typical configuration has one or two rules.
  */
 #include "internal.h"
 
@@ -61,24 +71,22 @@ bool pmp_allows(const struct machine *m, uint32_t paddr, uint32_t size, enum acc
                 unsigned priv)
 {
     static const uint8_t need[ACC__COUNT] = { PMPCFG_X, PMPCFG_R, PMPCFG_W };
-    uint64_t lo, hi, start = paddr, end = (uint64_t)paddr + size;
+    uint64_t start = paddr, end = (uint64_t)paddr + size;
 
+    /* No locked rule: M-mode passes whatever matches (§3.7.1). */
     if (priv == PRV_M && !m->pmp_locked_any)
         return true;
-    if (!m->pmp_any)
-        return priv == PRV_M;
-    for (unsigned i = 0; i < PMP_COUNT; i++) {
-        if (!pmp_range(m, i, &lo, &hi))
-            continue;
-        if (end <= lo || start >= hi)
+    for (unsigned i = 0; i < m->pmp_nrules; i++) {
+        const struct pmp_rule *r = &m->pmp_rules[i];
+        if (end <= r->lo || start >= r->hi)
             continue;                       /* no byte matches */
-        if (start < lo || end > hi)
+        if (start < r->lo || end > r->hi)
             return false;                   /* partial match fails */
-        if (priv == PRV_M && !(m->pmpcfg[i] & PMPCFG_L))
+        if (priv == PRV_M && !(r->cfg & PMPCFG_L))
             return true;
-        return (m->pmpcfg[i] & need[acc]) != 0;
+        return (r->cfg & need[acc]) != 0;
     }
-    return priv == PRV_M;
+    return priv == PRV_M;                   /* no match: only M passes */
 }
 
 uint32_t pmp_read_cfg(const struct machine *m, unsigned reg)
@@ -89,15 +97,23 @@ uint32_t pmp_read_cfg(const struct machine *m, unsigned reg)
     return v;
 }
 
-static void pmp_summarise(struct machine *m)
+/* Rebuild the rule list from the registers; called after every change. */
+static void pmp_compile(struct machine *m)
 {
+    uint64_t lo, hi;
     m->pmp_locked_any = false;
-    m->pmp_any = false;
+    m->pmp_nrules = 0;
     for (unsigned i = 0; i < PMP_COUNT; i++) {
-        if (m->pmpcfg[i] & PMPCFG_L)
+        if (!pmp_range(m, i, &lo, &hi))
+            continue;                       /* matches no address */
+        struct pmp_rule *r = &m->pmp_rules[m->pmp_nrules++];
+        r->lo = lo;
+        r->hi = hi;
+        r->cfg = m->pmpcfg[i];
+        /* A locked entry that matches nothing binds nothing, so only the
+         * rules decide whether M-mode must look at the list at all. */
+        if (r->cfg & PMPCFG_L)
             m->pmp_locked_any = true;
-        if (pmp_mode(m->pmpcfg[i]) != PMP_A_OFF)
-            m->pmp_any = true;
     }
     hc_flush(m);   /* cached page permissions may have changed */
 }
@@ -114,7 +130,7 @@ void pmp_write_cfg(struct machine *m, unsigned reg, uint32_t value)
             c &= (uint8_t)~PMPCFG_W;
         m->pmpcfg[i] = c;
     }
-    pmp_summarise(m);
+    pmp_compile(m);
 }
 
 void pmp_write_addr(struct machine *m, unsigned idx, uint32_t value)
@@ -125,5 +141,5 @@ void pmp_write_addr(struct machine *m, unsigned idx, uint32_t value)
         pmp_mode(m->pmpcfg[idx + 1]) == PMP_A_TOR)
         return;
     m->pmpaddr[idx] = value;
-    pmp_summarise(m);
+    pmp_compile(m);
 }

@@ -98,8 +98,14 @@ static int parse_mode(struct json_ctx *jc, const cJSON *g, const char *path, uin
         *mode = TZ_GUEST_MODE_FULL;
         return 0;
     }
-    if (!strcmp(text, "para") || !strcmp(text, "emulated"))
-        return json_error(jc, where, "\"%s\" is not implemented by the VMM yet (use \"full\")", text);
+    if (!strcmp(text, "emulated")) {
+        *mode = TZ_GUEST_MODE_EMULATED;
+        return 0;
+    }
+    if (!strcmp(text, "para")) {
+        *mode = TZ_GUEST_MODE_PARA;
+        return 0;
+    }
     return json_error(jc, where, "expected \"full\", \"para\" or \"emulated\", got \"%s\"", text);
 }
 
@@ -121,18 +127,30 @@ static int parse_guest(struct json_ctx *jc, const cJSON *g, unsigned i, const ch
     if (!kernel[0] == !elf[0])
         return json_error(jc, path, "give exactly one of \"kernel\" (a guest built with trapeze) "
                                     "or \"elf\" (a path)");
+    /* The mode first: a paravirtual guest runs the kernel's paravirtual build. */
+    if (parse_mode(jc, g, path, &sg->mode) != 0)
+        return -1;
     if (kernel[0]) {
         snprintf(where, sizeof where, "%s.kernel", path);
         if (check_name(jc, where, kernel) != 0)
             return -1;
         /* A guest kernel, or else one of the VMM's own test kernels. */
         char rel[SCENARIO_PATH_MAX];
-        snprintf(rel, sizeof rel, "guests/%s/%s.elf", kernel, kernel);
+        bool para = sg->mode == TZ_GUEST_MODE_PARA;
+        snprintf(rel, sizeof rel, para ? "guests/%s/%s-pv.elf" : "guests/%s/%s.elf", kernel, kernel);
         if (join(sg->elf, sizeof sg->elf, rv32_dir, rel) != 0)
             return json_error(jc, where, "path too long");
         FILE *probe = fopen(sg->elf, "rb");
         if (probe) {
             fclose(probe);
+        } else if (para) {
+            /* The VMM's paravirtual test kernels are vmm/tests/NAME-pv.elf. */
+            char alt[SCENARIO_PATH_MAX];
+            snprintf(rel, sizeof rel, "vmm/tests/%s-pv.elf", kernel);
+            if (join(alt, sizeof alt, rv32_dir, rel) != 0 || (probe = fopen(alt, "rb")) == NULL)
+                return json_error(jc, where, "'%s' has no paravirtual build (no %s)", kernel, sg->elf);
+            fclose(probe);
+            memcpy(sg->elf, alt, sizeof alt);
         } else {
             char alt[SCENARIO_PATH_MAX];
             snprintf(rel, sizeof rel, "vmm/tests/%s.elf", kernel);
@@ -175,8 +193,6 @@ static int parse_guest(struct json_ctx *jc, const cJSON *g, unsigned i, const ch
                      TZ_PART_MAX_SIZE / MIB, &mib) != 0)
         return -1;
     sg->mem_size = mib * MIB;
-    if (parse_mode(jc, g, path, &sg->mode) != 0)
-        return -1;
     sg->slice_us = 0;
     if (json_get_u32(jc, g, path, "slice_us", false, 1, SCENARIO_MAX_SLICE_US, &sg->slice_us) != 0)
         return -1;

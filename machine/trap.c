@@ -111,8 +111,13 @@ static const unsigned irq_priority[] = {
 
 int trap_pending_interrupt(const struct machine *m)
 {
-    uint32_t pending = hart_mip(m) & m->csr.mie;
-    uint32_t m_en, s_en, take;
+    uint32_t pending, m_en, s_en, take;
+    /* Every trap and xRET asks this, so rule out the common "nothing can be
+     * pending" case without reading the CLINT's time (a division): mip has
+     * no bits beyond the software-written ones and MSIP/MTIP (hart_mip). */
+    if (!(m->csr.mie & (m->csr.mip_sw | MIP_MSIP | MIP_MTIP)))
+        return -1;
+    pending = hart_mip(m) & m->csr.mie;
     if (!pending)
         return -1;
     m_en = (m->priv < PRV_M || (m->csr.mstatus & MSTATUS_MIE)) ? ~m->csr.mideleg : 0u;

@@ -32,4 +32,18 @@ $(BUILD)/rv32/vmm/tests/%.elf: $(BUILD)/rv32/vmm/tests/kernels/%.o vmm/tests/ker
 
 RV_ALL += $(VMMCHECK_ELF) $(VMM_BAD_KERNELS)
 
+# pvcheck: the hypercall interface checked from the guest's side (hypercall.c),
+# a paravirtual kernel on the guests/ runtime (GUEST_LIB_PV_OBJS, guests/build.mk).
+PVCHECK_OBJS := $(patsubst %.c,$(BUILD)/rv32/%.o,$(wildcard vmm/tests/pvcheck/*.c))
+PVCHECK_ELF := $(BUILD)/rv32/vmm/tests/pvcheck-pv.elf
+$(BUILD)/rv32/vmm/tests/pvcheck/%.o: RV_CFLAGS += -Iguests/lib
+$(PVCHECK_ELF): $(PVCHECK_OBJS) $(GUEST_LIB_PV_OBJS) guests/guest.ld
+	@mkdir -p $(@D)
+	$(RV_CC) $(RV_LDFLAGS) -T guests/guest.ld -o $@ $(PVCHECK_OBJS) $(GUEST_LIB_PV_OBJS) $(RV_LIBGCC)
+
+RV_ALL += $(PVCHECK_ELF)
+TEST_SUITES += tests/integration/vmm-para.sh
+
 TEST_SUITES += tests/integration/vmm-run.sh
+# Emulated guests: interpreted by the VMM (vmm/interp.c).
+TEST_SUITES += tests/integration/vmm-emulated.sh

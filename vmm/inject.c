@@ -16,6 +16,7 @@
  * through the VMM forever, so the VMM stops it (sched.c, guest_kill) and the
  * other guests carry on.
  */
+#include "hypercall.h"
 #include "vmm.h"
 
 /* Consecutive identical fault injections (same epc, cause, tval) allowed. */
@@ -43,6 +44,7 @@ static void enter_trap(struct vcpu *v, uint32_t cause, uint32_t tval)
         v->vpriv = VPRIV_S;
         shadow_activate(v);
     }
+    pv_trap_delivered(v);   /* paravirtual kernels: the sp/sscratch swap */
 }
 
 static uint32_t kill_reason_for(uint32_t cause)

@@ -44,8 +44,9 @@ static void check_bootinfo(void)
     for (uint32_t i = 0; i < bootinfo->nguests; i++) {
         const volatile struct tz_vmm_guest *g = &bootinfo->guest[i];
         uint64_t end = (uint64_t)g->part_base + g->part_size;
-        if (g->mode != TZ_GUEST_MODE_FULL)
-            boot_fail("only full virtualization is implemented", i);
+        if (g->mode != TZ_GUEST_MODE_FULL && g->mode != TZ_GUEST_MODE_EMULATED &&
+            g->mode != TZ_GUEST_MODE_PARA)
+            boot_fail("guest mode not implemented", i);
         if (g->part_base < TZ_PART_BASE || end > ram_end)
             boot_fail("partition outside guest RAM", i);
         if ((g->part_base | g->part_size) & (TZ_PART_ALIGN - 1))
@@ -77,7 +78,8 @@ static void write_guest_bootinfo(struct vcpu *v)
     b->ram_base = TZ_RAM_BASE;
     b->ram_size = v->part_size;
     b->timebase_hz = bootinfo->timebase_hz;
-    b->flags = TZ_BOOT_VIRTUALIZED;
+    b->flags = TZ_BOOT_VIRTUALIZED |
+               (v->mode == TZ_GUEST_MODE_PARA ? TZ_BOOT_PARAVIRT : 0);   /* hypercall.c */
     b->guest_id = v->id;
     memcpy(b->name, v->name, TZ_GUEST_NAME_MAX);
 }
@@ -91,6 +93,7 @@ static void init_guest(uint32_t i)
         names[i][k] = g->name[k];
     names[i][TZ_GUEST_NAME_MAX - 1] = 0;
     v->id = i;
+    v->mode = g->mode;
     v->name = names[i];
     v->part_base = g->part_base;
     v->part_size = g->part_size;
@@ -113,7 +116,7 @@ void vmm_main(void)
 {
     check_bootinfo();
     nguests = bootinfo->nguests;
-    vmm_printf("[vmm] trapeze VMM: %u guest(s), full virtualization\n", nguests);
+    vmm_printf("[vmm] trapeze VMM: %u guest(s)\n", nguests);
 
     /* Every guest trap and interrupt comes to M-mode: no delegation (the
      * guest kernel is not in S-mode, so S-mode handlers would be wrong). */

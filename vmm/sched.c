@@ -22,6 +22,7 @@
  * Every cycle is charged to someone: the trace port's "current guest" is set
  * to the guest being run or served, and to TZ_GUEST_NONE while the VMM idles.
  */
+#include "interp.h"
 #include "vmm.h"
 
 #define CLINT_REG(off) (*(volatile uint32_t *)(uintptr_t)(TZ_CLINT_BASE + (off)))
@@ -62,6 +63,8 @@ static void set_mtimecmp(uint64_t t)
 static void attribute_to(uint32_t id)
 {
     if (id != attributed) {
+        if (attributed < nguests)
+            interp_report(&vcpus[attributed]);   /* emulated: instructions so far */
         trace_set_guest(id);
         attributed = id;
     }

@@ -288,18 +288,12 @@ static uint32_t *alloc_l0(struct vcpu *v)
     return l0;
 }
 
-struct xlate {
-    uint32_t gpa;     /* guest-physical address of va */
-    uint32_t pte;     /* the guest's leaf PTE (after A/D update) */
-    uint32_t mega;    /* 1 if it is a megapage */
-};
-
 /*
  * Walk the guest's Sv32 table for va as the vcpu's current privilege would
  * (priv spec §10.3.2, steps 1-8). Returns 0, or the exception the guest's
  * hardware would raise.
  */
-static uint32_t guest_translate(struct vcpu *v, uint32_t va, uint32_t acc, struct xlate *t)
+uint32_t guest_translate(struct vcpu *v, uint32_t va, uint32_t acc, struct xlate *t)
 {
     if (!(v->satp & SATP_MODE_SV32)) {
         t->gpa = va;

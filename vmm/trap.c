@@ -19,6 +19,8 @@
  * that are not needed.
  */
 #include "fastpath.h"
+#include "hypercall.h"
+#include "interp.h"
 #include "vmm.h"
 
 _Static_assert(__builtin_offsetof(struct vcpu, x) == 0, "entry.S saves x[] at offset 0");
@@ -27,14 +29,17 @@ _Static_assert(__builtin_offsetof(struct vcpu, pc) == 32 * 4, "vcpu.pc follows x
 struct vcpu *vmm_trap(struct vcpu *v)
 {
     uint32_t cause = csr_read(mcause);
+    pv_sync_in(v);   /* a paravirtual kernel's shared page -> vcpu */
 
     /* Hot path: a plain CSR access from the guest kernel. The vcpu stays
      * current, so only a newly enabled pending interrupt needs the full
      * return path. */
     if (cause == CAUSE_ILLEGAL_INSN && emulate_csr_fast(v, csr_read(mtval))) {
         uint32_t pending = v->sip & v->sie;
-        if (!pending || !(v->sstatus & SSTATUS_SIE))
+        if (!pending || !(v->sstatus & SSTATUS_SIE)) {
+            pv_sync_out(v);
             return v;
+        }
         v->pc = csr_read(mepc);
         return vmm_resume();
     }
@@ -53,10 +58,12 @@ struct vcpu *vmm_trap(struct vcpu *v)
         emulate_illegal(v, csr_read(mtval));
         break;
     case CAUSE_ECALL_U:
-        if (v->vpriv == VPRIV_S)
-            sbi_call(v);
-        else
+        if (v->vpriv != VPRIV_S)
             inject_exception(v, CAUSE_ECALL_U, 0);
+        else if (v->mode == TZ_GUEST_MODE_PARA && v->x[PV_REG_A7] == SBI_EXT_TZPV)
+            hypercall(v);   /* a7 = the paravirtual extension */
+        else
+            sbi_call(v);
         break;
     case CAUSE_FETCH_PAGE_FAULT:
     case CAUSE_LOAD_PAGE_FAULT:
@@ -79,12 +86,20 @@ struct vcpu *vmm_trap(struct vcpu *v)
  */
 struct vcpu *vmm_resume(void)
 {
-    struct vcpu *v = cur;
-    uint32_t pending = v->sip & v->sie;
-    if (pending && (v->vpriv == VPRIV_U || (v->sstatus & SSTATUS_SIE)))
-        inject_interrupt(v, pending);
-    csr_write(mepc, v->pc);
-    return v;
+    for (;;) {
+        struct vcpu *v = cur;
+        uint32_t pending = v->sip & v->sie;
+        if (pending && (v->vpriv == VPRIV_U || (v->sstatus & SSTATUS_SIE)))
+            inject_interrupt(v, pending);
+        if (v->mode != TZ_GUEST_MODE_EMULATED) {
+            pv_sync_out(v);   /* vcpu -> a paravirtual kernel's shared page */
+            csr_write(mepc, v->pc);
+            return v;
+        }
+        /* An emulated guest is never entered: the VMM interprets it until
+         * something needs handling (interp.c), then looks again. */
+        interp_run(v);
+    }
 }
 
 void vmm_panic(uint32_t mcause, uint32_t mepc, uint32_t mtval)

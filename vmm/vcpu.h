@@ -74,6 +74,8 @@ struct vcpu {
 
     /* ---- the guest --------------------------------------------------------- */
     uint32_t id;
+    uint32_t mode;             /* enum tz_guest_mode */
+    uint32_t pv_shared;        /* para: machine address of the shared page, 0 = none (hypercall.c) */
     const char *name;
     uint32_t part_base, part_size;  /* machine-physical partition */
     uint32_t slice_ticks;

@@ -12,6 +12,9 @@
  *   sbi.c      the SBI the guest kernel calls (console, timer, shutdown)
  *   vuart.c    the guest's virtual ns16550a UART and its console output
  *   sched.c    the real timer, round-robin slices, guest exit and kill
+ *   hypercall.c paravirtual guests: hypercalls and the shared page (hypercall.h)
+ *   interp.c   emulated guests: the VMM interprets their instructions
+ *   softmmu.c  emulated guests: software address translation and its TLB
  *   lib/       freestanding memory and print helpers
  */
 #ifndef VMM_VMM_H
@@ -105,6 +108,14 @@ void shadow_flush_asid(struct vcpu *v, uint32_t asid);
 void shadow_satp_write(struct vcpu *v, uint32_t satp);
 void shadow_status_write(struct vcpu *v, uint32_t old_sstatus);
 int guest_fetch_insn(struct vcpu *v, uint32_t *insn);
+/* One walk of the guest's own Sv32 table (priv spec §10.3.2) for the vcpu's
+ * privilege, SUM and MXR, setting A/D: 0, or the fault cause to inject. */
+struct xlate {
+    uint32_t gpa;     /* guest-physical address of va */
+    uint32_t pte;     /* the guest's leaf PTE (after A/D update) */
+    uint32_t mega;    /* 1 if it is a megapage */
+};
+uint32_t guest_translate(struct vcpu *v, uint32_t va, uint32_t acc, struct xlate *t);
 /* Guest-physical to machine-physical inside the partition; 0 if outside. */
 int gpa_to_mpa(const struct vcpu *v, uint32_t gpa, uint32_t *mpa);
 

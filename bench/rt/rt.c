@@ -28,9 +28,9 @@
 
 void rt_putc(char c)
 {
-    while ((MMIO8(TZ_UART_BASE + UART_LSR) & UART_LSR_THRE) == 0)
+    while ((MMIO8(TZ_UART_BASE + TZ_UART_LSR) & TZ_UART_LSR_THRE) == 0)
         ;
-    MMIO8(TZ_UART_BASE + UART_THR) = (uint8_t)c;
+    MMIO8(TZ_UART_BASE + TZ_UART_THR) = (uint8_t)c;
 }
 
 void rt_puts(const char *s)

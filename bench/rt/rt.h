@@ -21,11 +21,6 @@
 #include "trapeze_abi.h"
 #include "riscv.h"
 
-/* ns16550a registers (byte offsets from TZ_UART_BASE, reg-shift 0). */
-#define UART_THR        0u      /* transmit holding register (write) */
-#define UART_LSR        5u      /* line status register */
-#define UART_LSR_THRE   0x20u   /* transmit holding register empty */
-
 void rt_putc(char c);
 void rt_puts(const char *s);
 void rt_put_hex32(uint32_t v);

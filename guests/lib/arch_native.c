@@ -7,6 +7,9 @@
 #include "arch.h"
 #include "riscv.h"
 
+/* Bare hardware needs no setup. */
+void arch_init(uint32_t boot_flags) { (void)boot_flags; }
+
 void arch_set_trap_vector(void (*entry)(void))
 {
     __asm__ volatile("csrw stvec, %0" :: "r"(entry));
@@ -72,6 +75,17 @@ void arch_flush_tlb_asid(uint32_t asid)
 {
     __asm__ volatile("sfence.vma zero, %0" :: "r"(asid) : "memory");
 }
+
+void arch_set_satp_flush_all(uint32_t root_pa, uint32_t asid)
+{
+    arch_set_satp(root_pa, asid);
+    arch_flush_tlb_all();
+}
+
+/* Nothing to defer on hardware: each flush is done when asked. */
+void arch_flush_tlb_page_deferred(uint32_t va) { arch_flush_tlb_page(va); }
+void arch_flush_tlb_asid_deferred(uint32_t asid) { arch_flush_tlb_asid(asid); }
+void arch_flush_commit(void) {}
 
 void arch_wfi(void) { __asm__ volatile("wfi"); }
 

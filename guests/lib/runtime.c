@@ -30,6 +30,7 @@ void guest_start(uint32_t hartid, uint32_t bootinfo_pa)
     if (bi->magic != TZ_BOOTINFO_MAGIC)
         panic("boot: no boot-info block at %p (magic %x, want %x)",
               (const void *)bi, bi->magic, TZ_BOOTINFO_MAGIC);
+    arch_init(bi->flags);
 
     guest_mem.kernel_start = TZ_KERNEL_BASE;
     guest_mem.kernel_end = ((uint32_t)(uintptr_t)__kernel_end + PAGE_SIZE - 1) & ~(PAGE_SIZE - 1);

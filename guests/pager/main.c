@@ -75,7 +75,7 @@ struct trap_frame *kernel_trap(struct trap_frame *tf)
             panic("pager: out of memory at fault %u", demand_faults);
         if (pt_map(main_root, va, (uint32_t)(uintptr_t)frame, PTE_R | PTE_W) != PT_OK)
             panic("pager: fault on %x, which is already mapped", va);
-        arch_flush_tlb_page(va);
+        arch_flush_tlb_page_deferred(va);   /* done by the return from this trap */
         demand_faults++;
         return tf;
     }
@@ -102,7 +102,8 @@ static uint32_t zero_or_pattern(uint32_t page, uint32_t word)
     return page & 1 ? 0 : swapped_pattern(page, word);
 }
 
-/* Swap the frames behind page i and its mirror page. */
+/* Swap the frames behind page i and its mirror page (the caller commits
+ * the invalidations: arch_flush_commit). */
 static void swap_frames(uint32_t i)
 {
     uint32_t j = DEMAND_PAGES - 1 - i;
@@ -112,8 +113,8 @@ static void swap_frames(uint32_t i)
         panic("pager: page %u or %u not mapped before the swap", i, j);
     pt_map(main_root, page_va(i), pte_to_pa(b), PTE_R | PTE_W);
     pt_map(main_root, page_va(j), pte_to_pa(a), PTE_R | PTE_W);
-    arch_flush_tlb_page(page_va(i));
-    arch_flush_tlb_page(page_va(j));
+    arch_flush_tlb_page_deferred(page_va(i));
+    arch_flush_tlb_page_deferred(page_va(j));
 }
 
 int kmain(const struct tz_bootinfo *bi)
@@ -125,8 +126,7 @@ int kmain(const struct tz_bootinfo *bi)
     main_root = pt_create();
     if (!main_root || pt_map_kernel(main_root) != PT_OK)
         panic("pager: cannot build the kernel page table");
-    arch_set_satp((uint32_t)(uintptr_t)main_root, ASID_MAIN);
-    arch_flush_tlb_all();
+    arch_set_satp_flush_all((uint32_t)(uintptr_t)main_root, ASID_MAIN);
     uint32_t baseline = palloc_pages_in_use();
     printf("pager: paging on (Sv32), kernel identity-mapped\n");
 
@@ -142,6 +142,7 @@ int kmain(const struct tz_bootinfo *bi)
     /* 2. remap: swap frames pairwise, then every page shows its mirror's data */
     for (uint32_t i = 0; i < DEMAND_PAGES / 2; i++)
         swap_frames(i);
+    arch_flush_commit();
     ok = check_pages(0, DEMAND_PAGES, swapped_pattern);
     printf("pager: swapped the frames of %u page pairs: contents %s\n",
            DEMAND_PAGES / 2, ok ? "ok" : "WRONG");
@@ -151,10 +152,11 @@ int kmain(const struct tz_bootinfo *bi)
     uint32_t unmapped = 0;
     for (uint32_t p = 1; p < DEMAND_PAGES; p += 2) {
         pte_t old = pt_unmap(main_root, page_va(p));
-        arch_flush_tlb_page(page_va(p));
+        arch_flush_tlb_page_deferred(page_va(p));
         page_free((void *)(uintptr_t)pte_to_pa(old));
         unmapped++;
     }
+    arch_flush_commit();
     uint32_t faults_before = demand_faults;
     ok = check_pages(0, DEMAND_PAGES, zero_or_pattern) &&
          demand_faults - faults_before == unmapped;
@@ -209,12 +211,13 @@ int kmain(const struct tz_bootinfo *bi)
         for (uint32_t w = 0; w < WINDOW_PAGES; w++)
             page_free((void *)(uintptr_t)pte_to_pa(pt_unmap(space[s], WINDOW_BASE + w * PAGE_SIZE)));
         pt_destroy(space[s]);
-        arch_flush_tlb_asid(ASID_FIRST + s);
+        arch_flush_tlb_asid_deferred(ASID_FIRST + s);
     }
     for (uint32_t p = 0; p < DEMAND_PAGES; p++) {
         page_free((void *)(uintptr_t)pte_to_pa(pt_unmap(main_root, page_va(p))));
-        arch_flush_tlb_page(page_va(p));
+        arch_flush_tlb_page_deferred(page_va(p));
     }
+    arch_flush_commit();
     /* The demand region's second-level table stays (it belongs to the root). */
     ok = palloc_pages_in_use() == baseline + 1;
     printf("pager: freed everything, no page leaked: %s\n", ok ? "ok" : "WRONG");

@@ -12,6 +12,8 @@
  *     a guest pointer 4);
  *   - every struct carries _Static_asserts on its size and field offsets;
  *   - no includes but <stdint.h>.
+ *   - types, enums and _Static_asserts stay inside #ifndef __ASSEMBLER__,
+ *     so that assembler (.S) files include the header for its #defines.
  *
  * Memory map (follows QEMU's riscv32 `virt` board so the same binaries boot on
  * `qemu-system-riscv32 -machine virt -bios none`):
@@ -26,7 +28,9 @@
 #ifndef TRAPEZE_ABI_H
 #define TRAPEZE_ABI_H
 
+#ifndef __ASSEMBLER__  /* C only: types */
 #include <stdint.h>
+#endif
 
 /* ---- physical memory map ------------------------------------------------ */
 
@@ -61,6 +65,7 @@
 #define TZ_KERNEL_BASE      0x80200000u
 #define TZ_BOOTINFO_MAGIC   0x544f4f42u  /* "BOOT" little-endian */
 
+#ifndef __ASSEMBLER__  /* C only: the block's layout */
 struct tz_bootinfo {
     uint32_t magic;        /* TZ_BOOTINFO_MAGIC */
     uint32_t version;      /* 1 */
@@ -72,11 +77,14 @@ struct tz_bootinfo {
     uint32_t reserved;
     char     name[32];     /* NUL-terminated guest name */
 };
+#endif
 #define TZ_BOOT_VIRTUALIZED 0x1u   /* set by the VMM (kernels must not depend on it) */
 #define TZ_BOOT_PARAVIRT    0x2u   /* hypercall interface available */
 
+#ifndef __ASSEMBLER__  /* C only: layout checks */
 _Static_assert(sizeof(struct tz_bootinfo) == 64, "tz_bootinfo layout");
 _Static_assert(__builtin_offsetof(struct tz_bootinfo, name) == 32, "tz_bootinfo.name");
+#endif
 
 /* ---- SBI (riscv-non-isa/riscv-sbi-doc) ----------------------------------- */
 
@@ -145,6 +153,7 @@ _Static_assert(__builtin_offsetof(struct tz_bootinfo, name) == 32, "tz_bootinfo.
 #define TZ_GUEST_NONE      0xFFFFu
 
 /* Trace-port event codes (TZ_TRACE_EMIT). Arguments are listed per code. */
+#ifndef __ASSEMBLER__  /* C only: event, emulation and kill codes */
 enum tz_trace_code {
     TZ_EV_NONE = 0,
     TZ_EV_VMM_ENTER,       /* arg0 = mcause, arg1 = mepc, arg2 = mtval */
@@ -161,6 +170,8 @@ enum tz_trace_code {
     TZ_EV_GUEST_KILL,      /* arg0 = tz_kill_reason, arg1 = mcause, arg2 = mepc */
     TZ_EV_SHADOW_PAGES,    /* arg0 = shadow page-table pages in use for the guest */
     TZ_EV_CONSOLE,         /* arg0 = byte written to the guest's console */
+    TZ_EV_INTERP,          /* emulated guest: arg0 = instructions interpreted since the
+                              last report, arg1 = software-TLB misses since then */
     TZ_EV__COUNT
 };
 
@@ -180,6 +191,7 @@ enum tz_kill_reason {
     TZ_KILL_BUDGET,           /* exceeded its instruction/cycle budget */
     TZ_KILL_DEADLOCK          /* waits (WFI) for an interrupt that can never come */
 };
+#endif
 
 /* ---- VMM boot info ----------------------------------------------------------
  *
@@ -214,10 +226,11 @@ enum tz_kill_reason {
 /* Guest-physical page where the VMM writes each guest's struct tz_bootinfo. */
 #define TZ_GUEST_BOOTINFO_GPA  (TZ_KERNEL_BASE - 0x1000u)
 
+#ifndef __ASSEMBLER__  /* C only: types and layout checks */
 enum tz_guest_mode {
     TZ_GUEST_MODE_FULL = 0,      /* unmodified kernel, trap-and-emulate */
-    TZ_GUEST_MODE_PARA = 1,      /* hypercalls (not yet implemented by the VMM) */
-    TZ_GUEST_MODE_EMULATED = 2   /* interpreted (not yet implemented by the VMM) */
+    TZ_GUEST_MODE_PARA = 1,      /* paravirtual kernel: hypercalls (see "Hypercalls") */
+    TZ_GUEST_MODE_EMULATED = 2   /* unmodified kernel, interpreted by the VMM */
 };
 
 struct tz_vmm_guest {
@@ -250,6 +263,7 @@ _Static_assert(sizeof(struct tz_vmm_bootinfo) == 32 + 64 * TZ_VMM_MAX_GUESTS, "t
 _Static_assert(__builtin_offsetof(struct tz_vmm_bootinfo, guest) == 32, "tz_vmm_bootinfo.guest");
 _Static_assert(TZ_PART_BASE + TZ_VMM_MAX_GUESTS * 8u * 0x100000u <= TZ_RAM_BASE + TZ_RAM_SIZE_DEFAULT,
                "eight 8 MiB partitions fit in default RAM");
+#endif
 
 
 /* ---- native firmware layout (guests/firmware) ------------------------------
@@ -272,5 +286,117 @@ _Static_assert(TZ_PART_BASE + TZ_VMM_MAX_GUESTS * 8u * 0x100000u <= TZ_RAM_BASE 
 #define TZ_UART_LSR             0x05u  /* line status */
 #define TZ_UART_LSR_DR          0x01u  /* a received byte is waiting */
 #define TZ_UART_LSR_THRE        0x20u  /* transmitter can take a byte */
+
+/* ---- Hypercalls (paravirtualization) ---------------------------------------
+ *
+ * A guest kernel built with the paravirtual arch backend
+ * (guests/lib/arch_paravirt.c, "mode": "para" in a scenario) asks the VMM
+ * for privileged work explicitly instead of trapping on each privileged
+ * instruction. A hypercall is an SBI call (ECALL from virtual S-mode) to the
+ * extension SBI_EXT_TZPV, in the firmware-specific EID range next to
+ * SBI_EXT_TRAPEZE (riscv-sbi-doc, "Firmware Specific Extension Space"):
+ * a7 = SBI_EXT_TZPV, a6 = TZPV_* function, a0..a2 = arguments; the VMM
+ * returns a0 = SBI_SUCCESS or SBI_ERR_*, a1 = value. Guests in other modes
+ * get SBI_ERR_NOT_SUPPORTED. The VMM reports each one on the trace port as
+ * TZ_EV_HYPERCALL (arg0 = TZPV_* function, arg1 = queued MMU operations it
+ * carried out).
+ *
+ * Every address passed is guest-physical (the kernels map their own memory
+ * at identical virtual addresses, so a kernel pointer is one) and is checked
+ * against the guest's partition; the VMM trusts no value it reads from guest
+ * memory.
+ */
+#define SBI_EXT_TZPV            0x0A545A01u  /* next to SBI_EXT_TRAPEZE */
+
+#define TZPV_SHARED_SETUP  0u  /* a0 = page-aligned gpa of the guest's struct tz_pv_shared */
+#define TZPV_SRET          1u  /* a0 = gpa of a struct tz_pv_frame: restore it and SRET (no return on success) */
+#define TZPV_SET_SATP      2u  /* a0 = new satp, a1 = TZPV_FLUSH_*: write satp, then flush, in one exit */
+#define TZPV_MMU_COMMIT    3u  /* carry out the MMU operations queued in the shared page */
+#define TZPV_IRQ_CHECK     4u  /* nothing: lets the VMM deliver an interrupt the guest just unmasked */
+#define TZPV__COUNT        5u
+
+#define TZPV_FLUSH_NONE    0u  /* TZPV_SET_SATP a1 */
+#define TZPV_FLUSH_ALL     1u  /* as SFENCE.VMA x0, x0 */
+#define TZPV_FLUSH_ASID    2u  /* as SFENCE.VMA x0, asid-of-the-new-satp */
+
+/* Queued MMU operations (struct tz_pv_mmu_op.op), as SFENCE.VMA would do. */
+#define TZPV_MMU_FLUSH_PAGE 1u /* arg = virtual address */
+#define TZPV_MMU_FLUSH_ASID 2u /* arg = ASID */
+#define TZPV_MMU_FLUSH_ALL  3u /* arg ignored */
+#define TZPV_MMU_QUEUE_MAX  120u
+
+/*
+ * The shared page: one page of the guest's own RAM, registered with
+ * TZPV_SHARED_SETUP, through which the kernel reads and writes the cheap
+ * part of its virtual CPU without an exit. The VMM copies its vcpu into the
+ * page before it resumes the guest kernel and copies the guest-writable
+ * fields back when the kernel exits (only while the vcpu is in virtual S:
+ * the page is the kernel's). Field by field:
+ *   sstatus   SIE, SPIE, SPP writable; SUM and MXR reshape the shadow page
+ *             tables, so they change only through a CSR write or TZPV_SRET
+ *   sepc, scause, stval, sscratch   writable, as the CSRs
+ *   sie, sip  read-only snapshots
+ *   pending   read-only: sip & sie when the kernel was entered. A kernel that
+ *             sets SIE while this is non-zero must exit (TZPV_IRQ_CHECK) so
+ *             the interrupt is taken — Xen's evtchn_upcall_pending idea.
+ *   mmu_count, mmu_op[]   a queue of invalidations the kernel fills; the
+ *             VMM carries them out and empties it on the next hypercall.
+ * Trap delivery to a registered kernel also swaps sp with sscratch (what the
+ * native trap entry's first instruction, csrrw sp, sscratch, sp, would do),
+ * so the kernel's trap entry starts with a usable stack and no exit.
+ */
+#define TZPV_SH_SSTATUS    0x00u
+#define TZPV_SH_SEPC       0x04u
+#define TZPV_SH_SCAUSE     0x08u
+#define TZPV_SH_STVAL      0x0Cu
+#define TZPV_SH_SSCRATCH   0x10u
+#define TZPV_SH_SIE        0x14u
+#define TZPV_SH_SIP        0x18u
+#define TZPV_SH_PENDING    0x1Cu
+#define TZPV_SH_MMU_COUNT  0x20u
+#define TZPV_SH_MMU_OP     0x40u
+#define TZPV_SHARED_SIZE   0x1000u
+
+/* struct tz_pv_frame: registers x0..x31 (x0 ignored), then sepc and sstatus. */
+#define TZPV_FRAME_REGS    32u
+#define TZPV_FRAME_SEPC    128u
+#define TZPV_FRAME_SSTATUS 132u
+#define TZPV_FRAME_SIZE    136u
+
+#ifndef __ASSEMBLER__  /* C only: layouts and their checks */
+struct tz_pv_mmu_op {
+    uint32_t op;           /* TZPV_MMU_* */
+    uint32_t arg;
+};
+
+struct tz_pv_shared {
+    uint32_t sstatus, sepc, scause, stval, sscratch;
+    uint32_t sie, sip, pending;
+    uint32_t mmu_count;    /* 0 .. TZPV_MMU_QUEUE_MAX */
+    uint32_t reserved[7];
+    struct tz_pv_mmu_op mmu_op[TZPV_MMU_QUEUE_MAX];
+};
+
+struct tz_pv_frame {
+    uint32_t x[TZPV_FRAME_REGS];
+    uint32_t sepc, sstatus;
+};
+
+_Static_assert(__builtin_offsetof(struct tz_pv_shared, sstatus) == TZPV_SH_SSTATUS, "tz_pv_shared.sstatus");
+_Static_assert(__builtin_offsetof(struct tz_pv_shared, sepc) == TZPV_SH_SEPC, "tz_pv_shared.sepc");
+_Static_assert(__builtin_offsetof(struct tz_pv_shared, scause) == TZPV_SH_SCAUSE, "tz_pv_shared.scause");
+_Static_assert(__builtin_offsetof(struct tz_pv_shared, stval) == TZPV_SH_STVAL, "tz_pv_shared.stval");
+_Static_assert(__builtin_offsetof(struct tz_pv_shared, sscratch) == TZPV_SH_SSCRATCH, "tz_pv_shared.sscratch");
+_Static_assert(__builtin_offsetof(struct tz_pv_shared, sie) == TZPV_SH_SIE, "tz_pv_shared.sie");
+_Static_assert(__builtin_offsetof(struct tz_pv_shared, sip) == TZPV_SH_SIP, "tz_pv_shared.sip");
+_Static_assert(__builtin_offsetof(struct tz_pv_shared, pending) == TZPV_SH_PENDING, "tz_pv_shared.pending");
+_Static_assert(__builtin_offsetof(struct tz_pv_shared, mmu_count) == TZPV_SH_MMU_COUNT, "tz_pv_shared.mmu_count");
+_Static_assert(__builtin_offsetof(struct tz_pv_shared, mmu_op) == TZPV_SH_MMU_OP, "tz_pv_shared.mmu_op");
+_Static_assert(sizeof(struct tz_pv_mmu_op) == 8, "tz_pv_mmu_op layout");
+_Static_assert(sizeof(struct tz_pv_shared) <= TZPV_SHARED_SIZE, "the shared page holds struct tz_pv_shared");
+_Static_assert(__builtin_offsetof(struct tz_pv_frame, sepc) == TZPV_FRAME_SEPC, "tz_pv_frame.sepc");
+_Static_assert(__builtin_offsetof(struct tz_pv_frame, sstatus) == TZPV_FRAME_SSTATUS, "tz_pv_frame.sstatus");
+_Static_assert(sizeof(struct tz_pv_frame) == TZPV_FRAME_SIZE, "tz_pv_frame layout");
+#endif
 
 #endif /* TRAPEZE_ABI_H */

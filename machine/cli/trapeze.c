@@ -585,14 +585,14 @@ static void print_guest_table(FILE *out, const struct scenario *s, const struct 
     fprintf(out, "\n== guests (scenario '%s') ", s->name);
     for (size_t i = strlen(s->name); i < 40; i++)
         fputc('=', out);
-    fprintf(out, "\n%-10s %-5s %-8s %14s %14s %7s %14s %8s\n", "guest", "mode", "status",
+    fprintf(out, "\n%-10s %-8s %-8s %14s %14s %7s %14s %8s\n", "guest", "mode", "status",
             "guest cycles", "VMM cycles", "share", "instructions", "UART");
     for (unsigned i = 0; i < s->nguests; i++) {
         const struct guest_stat *g = &gs->g[i];
         uint64_t run = c->guest_cycles[i][PRIV_U] + c->guest_cycles[i][PRIV_S];
         uint64_t vmm = c->guest_cycles[i][PRIV_M];
         uint64_t insns = c->guest_instret[i][PRIV_U] + c->guest_instret[i][PRIV_S];
-        fprintf(out, "%-10s %-5s %-8s %14s %14s %7s %14s %8s\n", s->guest[i].name,
+        fprintf(out, "%-10s %-8s %-8s %14s %14s %7s %14s %8s\n", s->guest[i].name,
                 mode_name(s->guest[i].mode), guest_status(g, b1, sizeof b1),
                 grouped(run, b2, sizeof b2), grouped(vmm, b3, sizeof b3),
                 percent(run + vmm, c->cycles, b4, sizeof b4), grouped(insns, b5, sizeof b5),
@@ -600,9 +600,9 @@ static void print_guest_table(FILE *out, const struct scenario *s, const struct 
     }
     uint64_t idle = c->unattributed_cycles[PRIV_M] + c->unattributed_cycles[PRIV_S] +
                     c->unattributed_cycles[PRIV_U];
-    fprintf(out, "%-10s %-5s %-8s %14s %14s %7s\n", "(vmm)", "", "", "", grouped(idle, b1, sizeof b1),
+    fprintf(out, "%-10s %-8s %-8s %14s %14s %7s\n", "(vmm)", "", "", "", grouped(idle, b1, sizeof b1),
             percent(idle, c->cycles, b2, sizeof b2));
-    fprintf(out, "%-10s %-5s %-8s %14s\n", "total", "", "", grouped(c->cycles, b1, sizeof b1));
+    fprintf(out, "%-10s %-8s %-8s %14s\n", "total", "", "", grouped(c->cycles, b1, sizeof b1));
 
     for (unsigned i = 0; i < s->nguests; i++) {
         const struct guest_stat *g = &gs->g[i];
@@ -624,7 +624,8 @@ static void print_guest_table(FILE *out, const struct scenario *s, const struct 
         for (uint32_t k = 0; k < TZ_EMUL__COUNT; k++)
             fprintf(out, "%s %s %s", k ? "," : "", emul_kind_name(k),
                     grouped(g->emulated[k], b1, sizeof b1));
-        fprintf(out, "; SBI calls %s\n", grouped(g->sbi_calls, b1, sizeof b1));
+        fprintf(out, "; SBI calls %s; hypercalls %s\n", grouped(g->sbi_calls, b1, sizeof b1),
+                grouped(g->hypercalls, b2, sizeof b2));
         fprintf(out, "    shadow faults: %s hidden, %s injected into the guest (%s page faults);"
                      " %s flushes; %" PRIu32 " shadow page-table pages\n",
                 grouped(g->shadow_fills, b1, sizeof b1), grouped(g->injected, b2, sizeof b2),

@@ -152,13 +152,28 @@ static inline void emit_exit_handler(struct machine *m)
     prog_load(m, &h);
 }
 
+/* An M-mode program at TP_CODE whose traps go to the standard handler (and
+ * so end the run). */
+static inline void prog_init_m(struct prog *p)
+{
+    prog_init(p, TP_CODE);
+    P_csrw(p, CSR_MTVEC, TP_HANDLER);
+}
+
+/* PMP entry 0 = all of memory, RWX: without any entry S and U may touch
+ * nothing (priv spec, "Physical Memory Protection"). */
+static inline void P_pmp_open(struct prog *p)
+{
+    P_csrw(p, CSR_PMPADDR0, 0xffffffffu);    /* NAPOT, all of memory */
+    P_csrw(p, CSR_PMPCFG0, (PMP_A_NAPOT << PMPCFG_A_SHIFT) | PMPCFG_R | PMPCFG_W | PMPCFG_X);
+}
+
 /* M-mode prologue: trap vector, PMP open for everything, then mret into
  * `priv` at `target`. */
 static inline void P_enter(struct prog *p, unsigned priv, uint32_t target)
 {
     P_csrw(p, CSR_MTVEC, TP_HANDLER);
-    P_csrw(p, CSR_PMPADDR0, 0xffffffffu);    /* NAPOT, all of memory */
-    P_csrw(p, CSR_PMPCFG0, (PMP_A_NAPOT << PMPCFG_A_SHIFT) | PMPCFG_R | PMPCFG_W | PMPCFG_X);
+    P_pmp_open(p);
     P_csrw(p, CSR_MEPC, target);
     P_li(p, T6, MSTATUS_MPP);
     E(p, rv_csrrc(ZERO, CSR_MSTATUS, T6));
@@ -167,17 +182,25 @@ static inline void P_enter(struct prog *p, unsigned priv, uint32_t target)
     E(p, RV_MRET);
 }
 
-static inline struct machine *tm_new(uint64_t max_insns)
+/* A 1 MiB machine with the standard exit handler loaded; `prof` NULL = the
+ * default cost profile, max_insns 0 = no limit. NULL if creation failed. */
+static inline struct machine *tm_new_profile(const struct cost_profile *prof, uint64_t max_insns)
 {
     struct machine_config cfg;
     char err[256];
     memset(&cfg, 0, sizeof cfg);
     cfg.ram_size = 1u << 20;
     cfg.max_instructions = max_insns;
+    cfg.profile = prof;
     struct machine *m = machine_create(&cfg, err, sizeof err);
     if (m)
         emit_exit_handler(m);
     return m;
+}
+
+static inline struct machine *tm_new(uint64_t max_insns)
+{
+    return tm_new_profile(NULL, max_insns);
 }
 
 static inline uint32_t tm_csr(const struct machine *m, unsigned csr)
@@ -234,10 +257,27 @@ static inline uint32_t satp_of(uint32_t root, uint32_t asid)
     return SATP_MODE_SV32 | (asid << SATP_ASID_SHIFT) | (root >> PAGE_SHIFT);
 }
 
-/* Load an M prologue (satp, extra mstatus bits, enter `priv` at TP_LOWER)
- * and the body at TP_LOWER followed by an ecall; pc = TP_CODE. */
-static inline void load_lower(struct machine *m, unsigned priv, uint32_t satp,
-                              uint32_t mstatus_bits, const struct prog *body)
+/* Load the lower-privilege body "t0 = t0_value; insn; ecall" at TP_LOWER
+ * (P_li makes it two words, so insn sits at TP_LOWER + 8), start at TP_CODE,
+ * where the caller loaded an M prologue that mrets to TP_LOWER, and run
+ * until the program stops. */
+static inline enum machine_status tm_run_insn_lower(struct machine *m, uint32_t t0_value,
+                                                    uint32_t insn)
+{
+    struct prog b;
+    prog_init(&b, TP_LOWER);
+    P_li(&b, T0, t0_value);
+    E(&b, insn);
+    E(&b, RV_ECALL);
+    prog_load(m, &b);
+    machine_set_pc(m, TP_CODE);
+    return tm_run(m);
+}
+
+/* Load an M prologue at TP_CODE: satp, extra mstatus bits, then enter
+ * `priv` at TP_LOWER. */
+static inline void load_lower_prologue(struct machine *m, unsigned priv, uint32_t satp,
+                                       uint32_t mstatus_bits)
 {
     struct prog p;
     prog_init(&p, TP_CODE);
@@ -246,6 +286,14 @@ static inline void load_lower(struct machine *m, unsigned priv, uint32_t satp,
     E(&p, rv_csrrs(ZERO, CSR_MSTATUS, T0));
     P_enter(&p, priv, TP_LOWER);
     prog_load(m, &p);
+}
+
+/* The same prologue and the body at TP_LOWER (which should end in an
+ * ecall); pc = TP_CODE. */
+static inline void load_lower(struct machine *m, unsigned priv, uint32_t satp,
+                              uint32_t mstatus_bits, const struct prog *body)
+{
+    load_lower_prologue(m, priv, satp, mstatus_bits);
     prog_load(m, body);
     machine_set_pc(m, TP_CODE);
 }

@@ -83,8 +83,7 @@ static void test_warl_masks(void **state)
     };
     struct prog p;
     (void)state;
-    prog_init(&p, TP_CODE);
-    P_csrw(&p, CSR_MTVEC, TP_HANDLER);
+    prog_init_m(&p);
     for (size_t i = 0; i + 1 < sizeof rows / sizeof rows[0]; i++)
         if (rows[i].csr != CSR_MTVEC)
             P_csrw(&p, rows[i].csr, 0xffffffffu);
@@ -113,8 +112,7 @@ static void test_mpp_warl(void **state)
 {
     struct prog p;
     (void)state;
-    prog_init(&p, TP_CODE);
-    P_csrw(&p, CSR_MTVEC, TP_HANDLER);
+    prog_init_m(&p);
     P_csrw(&p, CSR_MSTATUS, 1u << MSTATUS_MPP_SHIFT);        /* S */
     P_csrw(&p, CSR_MSTATUS, 2u << MSTATUS_MPP_SHIFT);        /* reserved */
     E(&p, rv_csrrs(A0, CSR_MSTATUS, ZERO));
@@ -128,8 +126,7 @@ static void test_sstatus_is_a_view(void **state)
 {
     struct prog p;
     (void)state;
-    prog_init(&p, TP_CODE);
-    P_csrw(&p, CSR_MTVEC, TP_HANDLER);
+    prog_init_m(&p);
     P_csrw(&p, CSR_MSTATUS, MSTATUS_SIE | MSTATUS_SUM | MSTATUS_TVM | MSTATUS_MPRV | MSTATUS_MPP);
     E(&p, rv_csrrs(A0, CSR_SSTATUS, ZERO));
     P_csrw(&p, CSR_SSTATUS, MSTATUS_MXR | MSTATUS_TSR | MSTATUS_MPRV);   /* TSR/MPRV not visible */
@@ -145,8 +142,7 @@ static void test_sie_sip_views(void **state)
 {
     struct prog p;
     (void)state;
-    prog_init(&p, TP_CODE);
-    P_csrw(&p, CSR_MTVEC, TP_HANDLER);
+    prog_init_m(&p);
     P_csrw(&p, CSR_SIE, 0xffffffffu);          /* nothing delegated: no effect */
     E(&p, rv_csrrs(A0, CSR_MIE, ZERO));
     P_csrw(&p, CSR_MIDELEG, MIP_STIP | MIP_SSIP);
@@ -179,13 +175,7 @@ static uint32_t try_at(unsigned priv, uint32_t mstatus_bits, uint32_t mcounteren
     P_enter(&p, priv, TP_LOWER);
     struct machine *m = tm_new(100000);
     prog_load(m, &p);
-    prog_init(&p, TP_LOWER);
-    P_li(&p, T0, 0);
-    E(&p, insn);
-    E(&p, RV_ECALL);
-    prog_load(m, &p);
-    machine_set_pc(m, TP_CODE);
-    assert_int_equal(tm_run(m), MACHINE_EXITED);
+    assert_int_equal(tm_run_insn_lower(m, 0, insn), MACHINE_EXITED);
     uint32_t cause = tm_csr(m, CSR_MCAUSE);
     if (cause == CAUSE_ILLEGAL_INSTRUCTION) {
         assert_int_equal(tm_csr(m, CSR_MTVAL), insn);
@@ -243,8 +233,7 @@ static void test_counter_writes(void **state)
 {
     struct prog p;
     (void)state;
-    prog_init(&p, TP_CODE);
-    P_csrw(&p, CSR_MTVEC, TP_HANDLER);
+    prog_init_m(&p);
     P_li(&p, T0, 100);
     E(&p, rv_csrrw(ZERO, CSR_MINSTRET, T0));
     E(&p, rv_csrrs(A0, CSR_MINSTRET, ZERO));

@@ -40,18 +40,24 @@ static struct machine *run_prog(struct prog *p, enum machine_status want)
     return m;
 }
 
+/* The run ended in the standard handler after a trap with these mcause,
+ * mepc and mtval. */
+static void assert_trap(const struct machine *m, uint32_t cause, uint32_t epc, uint32_t tval)
+{
+    assert_int_equal(tm_csr(m, CSR_MCAUSE), cause);
+    assert_int_equal(tm_csr(m, CSR_MEPC), epc);
+    assert_int_equal(tm_csr(m, CSR_MTVAL), tval);
+}
+
 static void test_ecall_from_m(void **state)
 {
     struct prog p;
     (void)state;
-    prog_init(&p, TP_CODE);
-    P_csrw(&p, CSR_MTVEC, TP_HANDLER);
+    prog_init_m(&p);
     uint32_t at = prog_pc(&p);
     E(&p, RV_ECALL);
     struct machine *m = run_prog(&p, MACHINE_EXITED);
-    assert_int_equal(tm_csr(m, CSR_MCAUSE), CAUSE_MACHINE_ECALL);
-    assert_int_equal(tm_csr(m, CSR_MEPC), at);
-    assert_int_equal(tm_csr(m, CSR_MTVAL), 0);
+    assert_trap(m, CAUSE_MACHINE_ECALL, at, 0);
     assert_int_equal(machine_exit_code(m), 0);
     machine_destroy(m);
 }
@@ -60,14 +66,11 @@ static void test_illegal_instruction_tval(void **state)
 {
     struct prog p;
     (void)state;
-    prog_init(&p, TP_CODE);
-    P_csrw(&p, CSR_MTVEC, TP_HANDLER);
+    prog_init_m(&p);
     uint32_t at = prog_pc(&p);
     E(&p, 0xffffffffu);
     struct machine *m = run_prog(&p, MACHINE_EXITED);
-    assert_int_equal(tm_csr(m, CSR_MCAUSE), CAUSE_ILLEGAL_INSTRUCTION);
-    assert_int_equal(tm_csr(m, CSR_MEPC), at);
-    assert_int_equal(tm_csr(m, CSR_MTVAL), 0xffffffffu);
+    assert_trap(m, CAUSE_ILLEGAL_INSTRUCTION, at, 0xffffffffu);
     machine_destroy(m);
 }
 
@@ -114,16 +117,13 @@ static void test_delegation(void **state)
 static void fault_case(uint32_t insn_a, uint32_t addr, uint32_t cause, uint32_t tval)
 {
     struct prog p;
-    prog_init(&p, TP_CODE);
-    P_csrw(&p, CSR_MTVEC, TP_HANDLER);
+    prog_init_m(&p);
     P_li(&p, A1, addr);
     P_li(&p, A2, 0x12345678u);
     uint32_t at = prog_pc(&p);
     E(&p, insn_a);
     struct machine *m = run_prog(&p, MACHINE_EXITED);
-    assert_int_equal(tm_csr(m, CSR_MCAUSE), cause);
-    assert_int_equal(tm_csr(m, CSR_MEPC), at);
-    assert_int_equal(tm_csr(m, CSR_MTVAL), tval);
+    assert_trap(m, cause, at, tval);
     /* the faulting instruction did not retire: rd untouched */
     assert_int_equal(machine_reg(m, A0), 0);
     machine_destroy(m);
@@ -153,13 +153,10 @@ static void test_access_faults(void **state)
 
     /* executing from a device is an instruction access fault */
     struct prog p;
-    prog_init(&p, TP_CODE);
-    P_csrw(&p, CSR_MTVEC, TP_HANDLER);
+    prog_init_m(&p);
     P_jump(&p, TZ_UART_BASE);
     struct machine *m = run_prog(&p, MACHINE_EXITED);
-    assert_int_equal(tm_csr(m, CSR_MCAUSE), CAUSE_FETCH_ACCESS);
-    assert_int_equal(tm_csr(m, CSR_MEPC), TZ_UART_BASE);
-    assert_int_equal(tm_csr(m, CSR_MTVAL), TZ_UART_BASE);
+    assert_trap(m, CAUSE_FETCH_ACCESS, TZ_UART_BASE, TZ_UART_BASE);
     machine_destroy(m);
 }
 
@@ -168,8 +165,7 @@ static void test_access_faults(void **state)
 static uint32_t first_interrupt(uint32_t mip_bits, bool msip, bool mtip)
 {
     struct prog p;
-    prog_init(&p, TP_CODE);
-    P_csrw(&p, CSR_MTVEC, TP_HANDLER);
+    prog_init_m(&p);
     P_csrw(&p, CSR_MIE, MIP_ALL);
     P_csrw(&p, CSR_MIP, mip_bits);
     if (msip) {
@@ -261,8 +257,7 @@ static void test_wfi_timer(void **state)
     struct prog p;
     const uint32_t ticks = 1000;
     (void)state;
-    prog_init(&p, TP_CODE);
-    P_csrw(&p, CSR_MTVEC, TP_HANDLER);
+    prog_init_m(&p);
     P_li(&p, T0, TZ_CLINT_BASE + TZ_CLINT_MTIMECMP);
     P_li(&p, T1, ticks);
     E(&p, rv_sw(T1, T0, 0));
@@ -348,8 +343,7 @@ static void test_self_modifying_code(void **state)
 {
     struct prog p;
     (void)state;
-    prog_init(&p, TP_CODE);
-    P_csrw(&p, CSR_MTVEC, TP_HANDLER);
+    prog_init_m(&p);
     P_li(&p, A1, 0);                         /* pass counter */
     uint32_t loop = prog_pc(&p);
     uint32_t target = loop + 4 * 6;

@@ -109,14 +109,10 @@ static void test_accessed_dirty(void **state)
     (void)state;
     for (int store = 0; store <= 1; store++) {
         struct machine *m = new_mmu_machine(0);
-        struct prog b;
         pt_map(m, PT_L0, VA_TEST, TP_DATA, PTE_V | PTE_R | PTE_W);
-        prog_init(&b, TP_LOWER);
-        P_li(&b, T0, VA_TEST);
-        E(&b, store ? rv_sw(T0, T0, 0) : rv_lw(A0, T0, 0));
-        E(&b, RV_ECALL);
-        load_lower(m, PRV_S, satp_of(PT_ROOT, 0), 0, &b);
-        assert_int_equal(tm_run(m), MACHINE_EXITED);
+        load_lower_prologue(m, PRV_S, satp_of(PT_ROOT, 0), 0);
+        assert_int_equal(tm_run_insn_lower(m, VA_TEST, store ? rv_sw(T0, T0, 0) : rv_lw(A0, T0, 0)),
+                         MACHINE_EXITED);
         assert_int_equal(tm_csr(m, CSR_MCAUSE), ECALL_S);
         uint32_t pte = pt_read(m, PT_L0 + ((VA_TEST >> PAGE_SHIFT) & SV32_VPN_MASK) * 4u);
         assert_true(pte & PTE_A);
@@ -132,16 +128,12 @@ static void test_megapages(void **state)
     (void)state;
     for (int misaligned = 0; misaligned <= 1; misaligned++) {
         struct machine *m = new_mmu_machine(0);
-        struct prog b;
         const uint32_t va = 0x40400000u;   /* second 4 MiB region */
         pt_write(m, PT_ROOT + (va >> 22) * 4u,
                  pte_of(TP_CODE + (misaligned ? PAGE_SIZE : 0), V_R));
-        prog_init(&b, TP_LOWER);
-        P_li(&b, T0, va + (TP_DATA - TP_CODE));
-        E(&b, rv_lw(A0, T0, 0));
-        E(&b, RV_ECALL);
-        load_lower(m, PRV_S, satp_of(PT_ROOT, 0), 0, &b);
-        assert_int_equal(tm_run(m), MACHINE_EXITED);
+        load_lower_prologue(m, PRV_S, satp_of(PT_ROOT, 0), 0);
+        assert_int_equal(tm_run_insn_lower(m, va + (TP_DATA - TP_CODE), rv_lw(A0, T0, 0)),
+                         MACHINE_EXITED);
         if (misaligned) {
             assert_int_equal(tm_csr(m, CSR_MCAUSE), CAUSE_LOAD_PAGE_FAULT);
             assert_int_equal(tm_csr(m, CSR_MTVAL), va + (TP_DATA - TP_CODE));
@@ -161,8 +153,7 @@ static void test_mprv(void **state)
         struct machine *m = new_mmu_machine(0);
         struct prog p;
         pt_map(m, PT_L0, VA_TEST, TP_DATA, V_R);
-        prog_init(&p, TP_CODE);
-        P_csrw(&p, CSR_MTVEC, TP_HANDLER);
+        prog_init_m(&p);
         P_csrw(&p, CSR_PMPADDR0, 0xffffffffu);    /* MPRV accesses are checked as S */
         P_csrw(&p, CSR_PMPCFG0, CFG(PMP_A_NAPOT, 7));
         P_csrw(&p, CSR_SATP, satp_of(PT_ROOT, 0));
@@ -191,9 +182,8 @@ static void test_mprv(void **state)
 static uint32_t pmp_case(const uint32_t addr[4], uint32_t cfg0, uint32_t insn, uint32_t target)
 {
     struct machine *m = tm_new(100000);
-    struct prog p, b;
-    prog_init(&p, TP_CODE);
-    P_csrw(&p, CSR_MTVEC, TP_HANDLER);
+    struct prog p;
+    prog_init_m(&p);
     for (unsigned i = 0; i < 4; i++)
         P_csrw(&p, CSR_PMPADDR0 + i, addr[i]);
     P_csrw(&p, CSR_PMPCFG0, cfg0);
@@ -201,13 +191,7 @@ static uint32_t pmp_case(const uint32_t addr[4], uint32_t cfg0, uint32_t insn, u
     P_csrw(&p, CSR_MSTATUS, PRV_S << MSTATUS_MPP_SHIFT);
     E(&p, RV_MRET);
     prog_load(m, &p);
-    prog_init(&b, TP_LOWER);
-    P_li(&b, T0, target);
-    E(&b, insn);
-    E(&b, RV_ECALL);
-    prog_load(m, &b);
-    machine_set_pc(m, TP_CODE);
-    assert_int_equal(tm_run(m), MACHINE_EXITED);
+    assert_int_equal(tm_run_insn_lower(m, target, insn), MACHINE_EXITED);
     uint32_t cause = tm_csr(m, CSR_MCAUSE);
     if (cause == CAUSE_LOAD_ACCESS || cause == CAUSE_STORE_ACCESS)
         assert_int_equal(tm_csr(m, CSR_MTVAL), target);
@@ -249,8 +233,7 @@ static void test_pmp_lock(void **state)
 {
     struct prog p;
     (void)state;
-    prog_init(&p, TP_CODE);
-    P_csrw(&p, CSR_MTVEC, TP_HANDLER);
+    prog_init_m(&p);
     P_csrw(&p, CSR_PMPADDR0, NAPOT(TP_DATA, PAGE_SIZE));
     P_csrw(&p, CSR_PMPCFG0, CFG(PMP_A_NAPOT, PMPCFG_R | PMPCFG_L));
     P_csrw(&p, CSR_PMPCFG0, CFG(PMP_A_NAPOT, PMPCFG_R | PMPCFG_W));   /* ignored */
@@ -279,8 +262,7 @@ static void test_pmp_on_walk(void **state)
     struct prog p, b;
     (void)state;
     pt_map(m, PT_L0, VA_TEST, TP_DATA, V_R);
-    prog_init(&p, TP_CODE);
-    P_csrw(&p, CSR_MTVEC, TP_HANDLER);
+    prog_init_m(&p);
     P_csrw(&p, CSR_PMPADDR0, NAPOT(PT_L0, PAGE_SIZE));     /* level-0 table: no access */
     P_csrw(&p, CSR_PMPADDR1, 0xffffffffu);
     P_csrw(&p, CSR_PMPCFG0, CFG(PMP_A_NAPOT, 0) | CFG(PMP_A_NAPOT, 7) << 8);

@@ -26,6 +26,7 @@
 #define VALUE_A 0xaaaa0001u
 #define VALUE_B 0xbbbb0002u
 #define MAX_CP 16
+#define MAX_INSTRUCTIONS 100000
 
 struct cps {
     struct machine *m;
@@ -56,18 +57,14 @@ static void load_skip_handler(struct machine *m)
     prog_load(m, &h);
 }
 
+/* A machine with the handlers loaded, Sv32 tables at PT_ROOT (VA_TEST ->
+ * TP_DATA, which holds VALUE_A; VALUE_B in the page after it) and `k`
+ * listening for checkpoints. `prof` NULL = the default cost profile. */
 static struct machine *tlb_machine(const struct cost_profile *prof, uint32_t code_flags,
                                    struct cps *k)
 {
-    struct machine_config cfg;
-    char err[256];
-    memset(&cfg, 0, sizeof cfg);
-    cfg.ram_size = 1u << 20;
-    cfg.max_instructions = 100000;
-    cfg.profile = prof;
-    struct machine *m = machine_create(&cfg, err, sizeof err);
+    struct machine *m = tm_new_profile(prof, MAX_INSTRUCTIONS);
     assert_non_null(m);
-    emit_exit_handler(m);
     load_skip_handler(m);
     pt_setup(m, PT_ROOT, PT_L0, code_flags);
     pt_map(m, PT_L0, VA_TEST, TP_DATA, PTE_V | PTE_R | PTE_W | PTE_A | PTE_D);
@@ -80,13 +77,19 @@ static struct machine *tlb_machine(const struct cost_profile *prof, uint32_t cod
     return m;
 }
 
+/* The S-mode body starts at TP_LOWER: its first words point T0 at VA_TEST. */
+static void body_init(struct prog *b)
+{
+    prog_init(b, TP_LOWER);
+    P_li(b, T0, VA_TEST);
+}
+
 static void start_s(struct machine *m, uint32_t satp, struct prog *body)
 {
     struct prog p;
     prog_init(&p, TP_CODE);
     P_csrw(&p, CSR_MTVEC, SKIP_HANDLER);
-    P_csrw(&p, CSR_PMPADDR0, 0xffffffffu);
-    P_csrw(&p, CSR_PMPCFG0, (PMP_A_NAPOT << PMPCFG_A_SHIFT) | PMPCFG_R | PMPCFG_W | PMPCFG_X);
+    P_pmp_open(&p);
     P_csrw(&p, CSR_SATP, satp);
     P_csrw(&p, CSR_MEPC, TP_LOWER);
     P_csrw(&p, CSR_MSTATUS, PRV_S << MSTATUS_MPP_SHIFT);
@@ -101,8 +104,7 @@ static void start_s(struct machine *m, uint32_t satp, struct prog *body)
 
 static void hit_miss_body(struct prog *b)
 {
-    prog_init(b, TP_LOWER);
-    P_li(b, T0, VA_TEST);
+    body_init(b);
     E(b, RV_ECALL);                 /* cp0 */
     E(b, rv_lw(A0, T0, 0));         /* miss */
     E(b, RV_ECALL);                 /* cp1 */
@@ -120,12 +122,10 @@ static void hit_miss_body(struct prog *b)
 
 static void test_hits_misses_flushes(void **state)
 {
-    struct cost_profile prof;
     struct cps k;
     struct prog b;
     (void)state;
-    cost_profile_default(&prof);
-    struct machine *m = tlb_machine(&prof, 0, &k);
+    struct machine *m = tlb_machine(NULL, 0, &k);
     hit_miss_body(&b);
     start_s(m, satp_of(PT_ROOT, 1), &b);
     assert_int_equal(k.n, 5);
@@ -180,16 +180,13 @@ static void test_miss_cost(void **state)
  * two address spaces needs no flush and hits. */
 static void test_asid(void **state)
 {
-    struct cost_profile prof;
     struct cps k;
     struct prog b;
     (void)state;
-    cost_profile_default(&prof);
-    struct machine *m = tlb_machine(&prof, 0, &k);
+    struct machine *m = tlb_machine(NULL, 0, &k);
     pt_setup(m, ROOT_B, L0_B, 0);
     pt_map(m, L0_B, VA_TEST, TP_DATA + PAGE_SIZE, PTE_V | PTE_R | PTE_A | PTE_D);
-    prog_init(&b, TP_LOWER);
-    P_li(&b, T0, VA_TEST);
+    body_init(&b);
     P_li(&b, T1, satp_of(ROOT_B, 2));
     P_li(&b, T2, satp_of(PT_ROOT, 1));
     E(&b, rv_lw(A0, T0, 0));                    /* space 1 */
@@ -213,14 +210,11 @@ static void test_asid(void **state)
 /* SFENCE.VMA with an ASID keeps global entries (the code megapage here). */
 static void test_global_survives_asid_flush(void **state)
 {
-    struct cost_profile prof;
     struct cps k;
     struct prog b;
     (void)state;
-    cost_profile_default(&prof);
-    struct machine *m = tlb_machine(&prof, PTE_G, &k);
-    prog_init(&b, TP_LOWER);
-    P_li(&b, T0, VA_TEST);
+    struct machine *m = tlb_machine(NULL, PTE_G, &k);
+    body_init(&b);
     P_li(&b, T1, 1);
     E(&b, rv_lw(A0, T0, 0));
     E(&b, RV_ECALL);                            /* cp0 */
@@ -246,8 +240,7 @@ static void test_capacity(void **state)
     cost_profile_default(&prof);
     prof.tlb_entries = 1;
     struct machine *m = tlb_machine(&prof, 0, &k);
-    prog_init(&b, TP_LOWER);
-    P_li(&b, T0, VA_TEST);
+    body_init(&b);
     P_li(&b, T1, loops);
     E(&b, rv_lw(A0, T0, 0));                    /* loop: */
     E(&b, rv_addi(T1, T1, -1));

@@ -18,15 +18,9 @@
  * `qemu-system-riscv32 -machine virt -bios none -nographic -kernel hello.elf`.
  */
 #include "encoding.h"
+#include "trapeze_abi.h"   /* the board: TZ_UART_BASE, TZ_TEST_BASE, UART registers */
 
-#define UART_BASE          0x10000000
-#define UART_THR           0        /* transmit holding register (write) */
-#define UART_LSR           5        /* line status register */
-#define UART_LSR_THRE      0x20     /* transmitter can take another byte */
-#define TEST_FINISHER_BASE 0x00100000
-#define TEST_FINISHER_PASS 0x5555
-#define TEST_FINISHER_FAIL 0x3333
-#define TEST_FINISHER_CODE_SHIFT 16
+#define TEST_FINISHER_CODE_SHIFT 16  /* a failure's exit code sits in bits 31:16 */
 #define PMP_ADDR_ALL       0x7fffffff  /* NAPOT: 31 trailing ones = all memory */
 
 #define SIEVE_LIMIT        10000
@@ -80,8 +74,8 @@ back_in_m:
         /* ---- 4. done ---- */
         la a0, msg_bye
         call puts
-        li t0, TEST_FINISHER_BASE
-        li t1, TEST_FINISHER_PASS
+        li t0, TZ_TEST_BASE
+        li t1, TZ_TEST_PASS
         sw t1, 0(t0)
 1:      j 1b
 
@@ -122,8 +116,8 @@ trap_handler:
         call put_hex
         li a0, '\n'
         call putc
-        li t0, TEST_FINISHER_BASE
-        li t1, (EXIT_UNEXPECTED_TRAP << TEST_FINISHER_CODE_SHIFT) | TEST_FINISHER_FAIL
+        li t0, TZ_TEST_BASE
+        li t1, (EXIT_UNEXPECTED_TRAP << TEST_FINISHER_CODE_SHIFT) | TZ_TEST_FAIL
         sw t1, 0(t0)
 1:      j 1b
 
@@ -196,11 +190,11 @@ count_primes:
  * UART output: putc(a0), puts(a0 = string), put_dec(a0), put_hex(a0).
  */
 putc:
-        li t0, UART_BASE
-1:      lbu t1, UART_LSR(t0)
-        andi t1, t1, UART_LSR_THRE
+        li t0, TZ_UART_BASE
+1:      lbu t1, TZ_UART_LSR(t0)
+        andi t1, t1, TZ_UART_LSR_THRE
         beqz t1, 1b
-        sb a0, UART_THR(t0)
+        sb a0, TZ_UART_THR(t0)
         ret
 
 puts:

@@ -45,6 +45,16 @@
                        MSTATUS_VS | MSTATUS_FS | MSTATUS_XS | MSTATUS_SUM |      \
                        MSTATUS_MXR | MSTATUS_SD)
 
+/* The fields of the hart the tests expect (RV32 with S and U, no F or V):
+ * mstatus fields that are writable, every interrupt enable bit, and the mip
+ * bits M-mode software may write (machine.adoc, "Machine Interrupt
+ * Registers": SSIP, STIP and SEIP). */
+#define MSTATUS_CORE (MSTATUS_SIE | MSTATUS_MIE | MSTATUS_SPIE | MSTATUS_MPIE | \
+                      MSTATUS_SPP | MSTATUS_MPP | MSTATUS_MPRV | MSTATUS_SUM |  \
+                      MSTATUS_MXR | MSTATUS_TVM | MSTATUS_TW | MSTATUS_TSR)
+#define MIE_ALL (MIP_SSIP | MIP_MSIP | MIP_STIP | MIP_MTIP | MIP_SEIP | MIP_MEIP)
+#define MIP_M_WRITABLE (MIP_SSIP | MIP_STIP | MIP_SEIP)
+
 /* ---- misa (machine.adoc, "Machine ISA Register") ------------------------ */
 #define MISA_MXL_32   0x40000000
 #define MISA_EXT(letter) (1 << ((letter) - 'A'))
@@ -119,5 +129,9 @@
 #define PMP_A_NAPOT 0x18
 #define PMP_L     0x80
 #define PMP_SHIFT 2                 /* pmpaddr holds address bits 33:2 */
+#define PMP_RWX   (PMP_R | PMP_W | PMP_X)
+#define PMP_CFG_SHIFT1 8            /* pmpcfg0 byte of entry 1 */
+#define PMP_CFG_SHIFT2 16           /* pmpcfg0 byte of entry 2 */
+#define PMP_NAPOT_4K_BITS 0x1ff     /* pmpaddr low ones for a 4 KiB NAPOT region */
 
 #endif /* TZ_ISA_ENCODING_H */

@@ -51,22 +51,20 @@
 
 #include "encoding.h"
 
-/* Board addresses (same values as machine/abi/trapeze_abi.h, whose C type
- * definitions an assembler cannot read). */
-#define TEST_FINISHER_BASE 0x00100000
-#define TEST_FINISHER_PASS 0x5555
-#define TEST_FINISHER_FAIL 0x3333
-#define TEST_FINISHER_CODE_SHIFT 16
-#define CLINT_BASE         0x02000000
-#define CLINT_MSIP         (CLINT_BASE + 0x0000)
-#define CLINT_MTIMECMP     (CLINT_BASE + 0x4000)
-#define CLINT_MTIME        (CLINT_BASE + 0xBFF8)
-#define UART_BASE          0x10000000
-#define RAM_BASE           0x80000000
+/* The board's memory map comes from the one header shared with the simulator
+ * (machine/abi/trapeze_abi.h: TZ_TEST_BASE, TZ_CLINT_BASE, TZ_UART_BASE,
+ * TZ_RAM_BASE, ...). Full addresses of the CLINT registers the tests touch: */
+#include "trapeze_abi.h"
+#define CLINT_MSIP         (TZ_CLINT_BASE + TZ_CLINT_MSIP)
+#define CLINT_MTIMECMP     (TZ_CLINT_BASE + TZ_CLINT_MTIMECMP)
+#define CLINT_MTIME        (TZ_CLINT_BASE + TZ_CLINT_MTIME)
+#define TEST_FINISHER_CODE_SHIFT 16  /* a failure's exit code sits in bits 31:16 */
 
 #define TESTNUM gp
 #define TEST_EXIT_ECALL   93     /* a7: end the program, exit code in a0 */
 #define TEST_TO_M_ECALL   94     /* a7: continue after this ecall, in M-mode */
+#define NOT_EXIT_ECALL    0      /* a7: an ecall that is itself the case under
+                                    test (the armed recorder takes it) */
 #define UNEXPECTED_TRAP_FLAG 0x80
 #define TESTNUM_MASK      0x7f
 #define FAIL_WITHOUT_TESTNUM 0x7f /* RVTEST_FAIL reached before any case */
@@ -97,6 +95,63 @@
     li x25, 0; li x26, 0; li x27, 0; li x28, 0; li x29, 0; li x30, 0;    \
     li x31, 0
 
+/* The exit code of a trap nobody expected, into reg. */
+#define UNEXPECTED_TRAP_CODE(reg)                                        \
+        andi reg, TESTNUM, TESTNUM_MASK;                                 \
+        ori reg, reg, UNEXPECTED_TRAP_FLAG
+
+/* Leave an M-mode trap handler for M-mode with interrupts off: MPP = M, and
+ * MPIE cleared, which mret copies into MIE (machine.adoc, "Machine Status
+ * Registers"). */
+#define TZ_MRET_TO_M                                                     \
+        li t6, MSTATUS_MPP;                                              \
+        csrs mstatus, t6;                                                \
+        li t6, MSTATUS_MPIE;                                             \
+        csrc mstatus, t6;                                                \
+        mret
+
+/* Leave an S-mode trap handler for S-mode (sret goes to sstatus.SPP). */
+#define TZ_SRET_TO_S                                                     \
+        li t6, MSTATUS_SPP;                                              \
+        csrs sstatus, t6;                                                \
+        sret
+
+/* The body of a trap recorder, for x = m (M-mode CSRs) or s (S-mode CSRs);
+ * t6 = &rec on entry, the recorder is armed. Disarm it, save xcause, xepc,
+ * xtval and xstatus, count the trap; for an interrupt, clear its enable bit
+ * in xie until the test clears the source. Then resume at the armed label in
+ * the same privilege (return_same_priv), or skip the trapping instruction
+ * (an exception; an interrupt returns to the interrupted one). */
+#define TZ_RECORD_TRAP(x, rec, return_same_priv)                         \
+        sw zero, REC_ARMED(t6);                                          \
+        csrr t5, x ## cause;                                             \
+        sw t5, REC_CAUSE(t6);                                            \
+        csrr t5, x ## epc;                                               \
+        sw t5, REC_EPC(t6);                                              \
+        csrr t5, x ## tval;                                              \
+        sw t5, REC_TVAL(t6);                                             \
+        csrr t5, x ## status;                                            \
+        sw t5, REC_STATUS(t6);                                           \
+        lw t5, REC_COUNT(t6);                                            \
+        addi t5, t5, 1;                                                  \
+        sw t5, REC_COUNT(t6);                                            \
+        csrr t5, x ## cause;                                             \
+        bgez t5, 1f;                                                     \
+        li t6, 1;                                                        \
+        sll t6, t6, t5;                                                  \
+        csrc x ## ie, t6;                                                \
+        la t6, rec;                                                      \
+1:      lw t5, REC_RESUME(t6);                                           \
+        beqz t5, 2f;                                                     \
+        csrw x ## epc, t5;                                               \
+        return_same_priv;                                                \
+2:      csrr t5, x ## cause;                                             \
+        bltz t5, 3f;                                                     \
+        csrr t5, x ## epc;                                               \
+        addi t5, t5, 4;                                                  \
+        csrw x ## epc, t5;                                               \
+3:      x ## ret
+
 #define RVTEST_CODE_BEGIN                                                \
         .section .text.init, "ax";                                       \
         .globl _start;                                                   \
@@ -121,11 +176,7 @@ tz_trap_vector:                                                          \
         csrr t5, mepc;                                                   \
         addi t5, t5, 4;                                                  \
         csrw mepc, t5;                                                   \
-        li t6, MSTATUS_MPP;                                              \
-        csrs mstatus, t6;                                                \
-        li t6, MSTATUS_MPIE;                                             \
-        csrc mstatus, t6;                                                \
-        mret;                                                            \
+        TZ_MRET_TO_M;                                                    \
 3:      /* a handler installed by the test takes everything else */      \
         la t6, tz_mtrap_hook;                                            \
         lw t5, 0(t6);                                                    \
@@ -135,96 +186,34 @@ tz_trap_vector:                                                          \
         lw t5, REC_ARMED(t6);                                            \
         bnez t5, tz_mrecord;                                             \
         /* nobody expected this trap */                                  \
-        andi a0, TESTNUM, TESTNUM_MASK;                                  \
-        ori a0, a0, UNEXPECTED_TRAP_FLAG;                                \
+        UNEXPECTED_TRAP_CODE(a0);                                        \
         j tz_exit;                                                       \
                                                                          \
 tz_mrecord: /* t6 = &tz_mrec */                                          \
-        sw zero, REC_ARMED(t6);                                          \
-        csrr t5, mcause;                                                 \
-        sw t5, REC_CAUSE(t6);                                            \
-        csrr t5, mepc;                                                   \
-        sw t5, REC_EPC(t6);                                              \
-        csrr t5, mtval;                                                  \
-        sw t5, REC_TVAL(t6);                                             \
-        csrr t5, mstatus;                                                \
-        sw t5, REC_STATUS(t6);                                           \
-        lw t5, REC_COUNT(t6);                                            \
-        addi t5, t5, 1;                                                  \
-        sw t5, REC_COUNT(t6);                                            \
-        csrr t5, mcause;                                                 \
-        bgez t5, 1f;                                                     \
-        /* an interrupt: disable it until the test clears its source */  \
-        li t6, 1;                                                        \
-        sll t6, t6, t5;                                                  \
-        csrc mie, t6;                                                    \
-        la t6, tz_mrec;                                                  \
-1:      lw t5, REC_RESUME(t6);                                           \
-        beqz t5, 2f;                                                     \
-        csrw mepc, t5;                                                   \
-        li t6, MSTATUS_MPP;                                              \
-        csrs mstatus, t6;                                                \
-        li t6, MSTATUS_MPIE;                                             \
-        csrc mstatus, t6;                                                \
-        mret;                                                            \
-2:      csrr t5, mcause;                                                 \
-        bltz t5, 3f;                                                     \
-        csrr t5, mepc;                                                   \
-        addi t5, t5, 4;                                                  \
-        csrw mepc, t5;                                                   \
-3:      mret;                                                            \
+        TZ_RECORD_TRAP(m, tz_mrec, TZ_MRET_TO_M);                        \
                                                                          \
         /* The S-mode recorder, for traps a test delegates (stvec). */   \
         .align 2;                                                        \
 tz_strap_vector:                                                         \
         la t6, tz_srec;                                                  \
         lw t5, REC_ARMED(t6);                                            \
-        bnez t5, 1f;                                                     \
-        andi a0, TESTNUM, TESTNUM_MASK;                                  \
-        ori a0, a0, UNEXPECTED_TRAP_FLAG;                                \
+        bnez t5, tz_srecord;                                             \
+        UNEXPECTED_TRAP_CODE(a0);                                        \
         li a7, TEST_EXIT_ECALL;                                          \
         ecall;                                                           \
-1:      sw zero, REC_ARMED(t6);                                          \
-        csrr t5, scause;                                                 \
-        sw t5, REC_CAUSE(t6);                                            \
-        csrr t5, sepc;                                                   \
-        sw t5, REC_EPC(t6);                                              \
-        csrr t5, stval;                                                  \
-        sw t5, REC_TVAL(t6);                                             \
-        csrr t5, sstatus;                                                \
-        sw t5, REC_STATUS(t6);                                           \
-        lw t5, REC_COUNT(t6);                                            \
-        addi t5, t5, 1;                                                  \
-        sw t5, REC_COUNT(t6);                                            \
-        csrr t5, scause;                                                 \
-        bgez t5, 1f;                                                     \
-        li t6, 1;                                                        \
-        sll t6, t6, t5;                                                  \
-        csrc sie, t6;                                                    \
-        la t6, tz_srec;                                                  \
-1:      lw t5, REC_RESUME(t6);                                           \
-        beqz t5, 2f;                                                     \
-        csrw sepc, t5;                                                   \
-        li t6, MSTATUS_SPP;                                              \
-        csrs sstatus, t6;                                                \
-        sret;                                                            \
-2:      csrr t5, scause;                                                 \
-        bltz t5, 3f;                                                     \
-        csrr t5, sepc;                                                   \
-        addi t5, t5, 4;                                                  \
-        csrw sepc, t5;                                                   \
-3:      sret;                                                            \
+tz_srecord: /* t6 = &tz_srec */                                          \
+        TZ_RECORD_TRAP(s, tz_srec, TZ_SRET_TO_S);                        \
                                                                          \
 tz_exit: /* a0 = exit code */                                            \
         slli t5, a0, 1;                                                  \
         ori t5, t5, 1;                                                   \
         la t6, tohost;                                                   \
         sw t5, 0(t6);                                                    \
-        li t6, TEST_FINISHER_BASE;                                       \
-        li t5, TEST_FINISHER_PASS;                                       \
+        li t6, TZ_TEST_BASE;                                             \
+        li t5, TZ_TEST_PASS;                                             \
         beqz a0, 1f;                                                     \
         slli t5, a0, TEST_FINISHER_CODE_SHIFT;                           \
-        li a1, TEST_FINISHER_FAIL;                                       \
+        li a1, TZ_TEST_FAIL;                                             \
         or t5, t5, a1;                                                   \
 1:      sw t5, 0(t6);                                                    \
 2:      j 2b;                                                            \
@@ -283,44 +272,50 @@ tz_body:
  * runs in M-mode. Both, and a recorder that resumes at an armed label, leave
  * M-mode with mstatus.MIE clear: a test turns M interrupts on explicitly. */
 #define GOTO_PRIV(prv, label)                                            \
-        li t0, MSTATUS_MPP | MSTATUS_MPIE;                               \
-        csrc mstatus, t0;                                                \
-        li t0, (prv) << MSTATUS_MPP_SHIFT;                               \
-        csrs mstatus, t0;                                                \
+        SET_MPP(prv);                                                    \
         la t0, label;                                                    \
         csrw mepc, t0;                                                   \
         mret
+
+/* The same, to a (virtual) address rather than a label. */
+#define GOTO_PRIV_AT(prv, addr)                                          \
+        SET_MPP(prv);                                                    \
+        li t0, addr;                                                     \
+        csrw mepc, t0;                                                   \
+        mret
+
+/* mstatus.MPP = prv and MPIE = 0: the next mret goes to prv with M
+ * interrupts off. Clobbers t0. */
+#define SET_MPP(prv)                                                     \
+        li t0, MSTATUS_MPP | MSTATUS_MPIE;                               \
+        csrc mstatus, t0;                                                \
+        li t0, (prv) << MSTATUS_MPP_SHIFT;                               \
+        csrs mstatus, t0
 
 #define BACK_TO_M                                                        \
         li a7, TEST_TO_M_ECALL;                                          \
         ecall
 
 /* ---- expected traps ----------------------------------------------------- */
-#define MTRAP_ARM(resume)                                                \
-        la t0, tz_mrec;                                                  \
+/* Arm the recorder `rec` (tz_mrec or tz_srec): resume at `resume`, or, with
+ * the _SKIP form, skip the trapping instruction. Clobbers t0, t1. */
+#define TRAP_ARM(rec, resume)                                            \
+        la t0, rec;                                                      \
         la t1, resume;                                                   \
         sw t1, REC_RESUME(t0);                                           \
         li t1, 1;                                                        \
         sw t1, REC_ARMED(t0)
 
-#define MTRAP_ARM_SKIP                                                   \
-        la t0, tz_mrec;                                                  \
+#define TRAP_ARM_SKIP(rec)                                               \
+        la t0, rec;                                                      \
         sw zero, REC_RESUME(t0);                                         \
         li t1, 1;                                                        \
         sw t1, REC_ARMED(t0)
 
-#define STRAP_ARM(resume)                                                \
-        la t0, tz_srec;                                                  \
-        la t1, resume;                                                   \
-        sw t1, REC_RESUME(t0);                                           \
-        li t1, 1;                                                        \
-        sw t1, REC_ARMED(t0)
-
-#define STRAP_ARM_SKIP                                                   \
-        la t0, tz_srec;                                                  \
-        sw zero, REC_RESUME(t0);                                         \
-        li t1, 1;                                                        \
-        sw t1, REC_ARMED(t0)
+#define MTRAP_ARM(resume)  TRAP_ARM(tz_mrec, resume)
+#define MTRAP_ARM_SKIP     TRAP_ARM_SKIP(tz_mrec)
+#define STRAP_ARM(resume)  TRAP_ARM(tz_srec, resume)
+#define STRAP_ARM_SKIP     TRAP_ARM_SKIP(tz_srec)
 
 #define MTRAP_HOOK(handler)                                              \
         la t0, tz_mtrap_hook;                                            \

@@ -71,6 +71,20 @@ test_ ## testnum:                                                        \
         TEST_CASE(testnum, x14, result,                                  \
                   la x11, base; inst x14, offset(x11))
 
+/* rd = x0: the loaded value goes nowhere. */
+#define TEST_LD_ZERODEST(testnum, inst, offset, base)                    \
+        TEST_CASE(testnum, x0, 0, la x11, base; inst x0, offset(x11))
+
+/* rd = rs1: the address is computed before rd is written. */
+#define TEST_LD_DEST_EQ_BASE(testnum, inst, result, offset, base)        \
+        TEST_CASE(testnum, x11, result, la x11, base; inst x11, offset(x11))
+
+/* The 24 bytes the load tests (lb, lbu, lh, lhu, lw) read, at `tdat`: every
+ * byte value class (0x00, 0xff, a nibble each way, the sign-bit edges). */
+#define TEST_LD_DATA                                                     \
+tdat:                                                                    \
+        .word 0x00ff00ff, 0xff00ff00, 0x0ff00ff0, 0xf00ff00f, 0x80017ffe, 0x7f8081ff
+
 /* Store `result`, read it back with `load_inst`. */
 #define TEST_ST_OP(testnum, load_inst, store_inst, result, offset, base) \
         TEST_CASE(testnum, x14, result,                                  \
@@ -78,13 +92,58 @@ test_ ## testnum:                                                        \
                   store_inst x12, offset(x11);                           \
                   load_inst x14, offset(x11))
 
-/* After a store, the whole aligned word at `woffset` must be `word`
- * (a narrow store must leave the neighbouring bytes alone). */
-#define TEST_ST_WORD(testnum, store_inst, value, offset, base, woffset, word) \
+/* A narrow store must leave the neighbouring bytes alone: the word at spat
+ * holds ST_BACKGROUND, `store_inst` writes (the low part of) ST_VALUE at
+ * spat + offset, and the whole word must then be `word`. */
+#define ST_BACKGROUND 0x01234567
+#define ST_VALUE      0xf0e1d2c3
+#define TEST_ST_MERGE(testnum, store_inst, offset, word)                 \
         TEST_CASE(testnum, x14, word,                                    \
-                  la x11, base; li x12, value;                           \
-                  store_inst x12, offset(x11);                           \
-                  lw x14, woffset(x11))
+                  la x11, spat; li x12, ST_BACKGROUND; sw x12, 0(x11);   \
+                  li x12, ST_VALUE; store_inst x12, offset(x11);         \
+                  lw x14, 0(x11))
+
+/* A store from x0 writes zero. */
+#define TEST_ST_ZEROSRC(testnum, load_inst, store_inst, base)            \
+        TEST_CASE(testnum, x14, 0,                                       \
+                  la x11, base; store_inst x0, 0(x11); load_inst x14, 0(x11))
+
+/* The memory the store tests (sb, sh, sw) write: a scratch area and the
+ * word TEST_ST_MERGE works on. */
+#define TEST_ST_DATA                                                     \
+        .align 4;                                                        \
+sdat:   .space 64;                                                       \
+spat:   .word 0
+
+/* ---- atomic memory operations (a-st-ext.adoc, "Atomic Memory Operations")
+ * The word at `amo_word` (TEST_AMO_DATA) starts as `old`; the AMO with
+ * rs2 = `src` must return `old` in rd (case n_old) and leave `newval` in
+ * memory (case n_mem). */
+#define TEST_AMO_OP(n_old, n_mem, inst, old, src, newval)                \
+        TEST_CASE(n_old, x14, old, la x11, amo_word; li x12, old;        \
+                  sw x12, 0(x11); li x13, src; inst x14, x13, (x11));    \
+        TEST_CASE(n_mem, x15, newval, lw x15, 0(x11))
+
+/* rd = x0: memory is still updated, nothing is written back. */
+#define TEST_AMO_ZERODEST(testnum, inst, old, src, newval)               \
+        TEST_CASE(testnum, x15, newval, la x11, amo_word; li x12, old;   \
+                  sw x12, 0(x11); li x13, src; inst x0, x13, (x11);      \
+                  lw x15, 0(x11))
+
+/* rd = rs2: the source is read before rd is written (case n_old: rd holds
+ * `old`; case n_mem: memory holds `newval`). */
+#define TEST_AMO_SRC_EQ_DEST(n_old, n_mem, inst, old, src, newval)       \
+        TEST_CASE(n_old, x13, old, la x11, amo_word; li x12, old;        \
+                  sw x12, 0(x11); li x13, src; inst x13, x13, (x11));    \
+        TEST_CASE(n_mem, x15, newval, lw x15, 0(x11))
+
+/* The word the AMO tests work on, and the one after it (a misaligned access
+ * may straddle both). The AMO cases store their own `old` value first. */
+#define AMO_WORD_INIT 0x01020304
+#define AMO_WORD_NEXT 0x05060708
+#define TEST_AMO_DATA                                                    \
+        .align 4;                                                        \
+amo_word: .word AMO_WORD_INIT, AMO_WORD_NEXT
 
 /* ---- branches: taken both forwards and backwards, or never -------------- */
 #define TEST_BR2_OP_TAKEN(testnum, inst, val1, val2)                     \
@@ -202,6 +261,40 @@ test_ ## testnum:                                                        \
         GOTO_PRIV(prv, 98f);                                             \
 98:     insn;                                                            \
         BACK_TO_M
+
+/* ---- misaligned accesses (rv32.adoc, "Load and Store Instructions") -----
+ * `insn`, with a1 = an address the caller set up (a2 = a value it may store),
+ * must trap to M with `cause`, report its own address in mepc and `addr` in
+ * mtval (machine.adoc, "Machine Trap Value Register"), and leave a0 unwritten.
+ * The trapping instruction is at local label 96. */
+#define MISALIGNED_SENTINEL 0x7e57da7a
+#define TEST_MISALIGNED(testnum, cause, addr, insn...)                   \
+        li TESTNUM, testnum;                                             \
+        li a0, MISALIGNED_SENTINEL;                                      \
+        MTRAP_ARM_SKIP;                                                  \
+96:     insn;                                                            \
+        TEST_MTRAP(testnum, cause);                                      \
+        TEST_MTRAP_EPC(testnum, 96b);                                    \
+        TEST_TRAP_FIELD_ADDR(testnum, tz_mrec, REC_TVAL, addr);          \
+        li t2, MISALIGNED_SENTINEL;                                      \
+        bne a0, t2, fail
+
+/* The word at `addr` holds `value` (memory a faulting store left alone). */
+#define CHECK_WORD(addr, value)                                          \
+        la t0, addr;                                                     \
+        lw t1, 0(t0);                                                    \
+        li t2, value;                                                    \
+        bne t1, t2, fail
+
+/* A misaligned AMO, LR or SC (a-st-ext.adoc: "an address-misaligned
+ * exception or an access-fault exception"): `insn` on a1 = amo_word + off
+ * (a2 = 1 to store) must trap with `cause` and leave both words alone. */
+#define TEST_AMO_MISALIGNED(testnum, off, cause, insn...)                \
+        la a1, amo_word + off;                                           \
+        li a2, 1;                                                        \
+        TEST_MISALIGNED(testnum, cause, amo_word + off, insn);           \
+        CHECK_WORD(amo_word, AMO_WORD_INIT);                             \
+        CHECK_WORD(amo_word + 4, AMO_WORD_NEXT)
 
 /* ---- end of every program ----------------------------------------------- */
 #define TEST_PASSFAIL                                                    \

@@ -52,6 +52,7 @@
 #define VPN0_SHIFT      12
 #define VPN_MASK        0x3ff
 #define LEAF_RWX_AD     (PTE_V | PTE_R | PTE_W | PTE_X | PTE_A | PTE_D)
+#define LEAF_RW_AD      (PTE_V | PTE_R | PTE_W | PTE_A | PTE_D)
 #define MISALIGNED_PPN0 1               /* a megapage PPN with PPN[0] != 0 */
 
 /* reg = PTE for the physical address in reg with `flags`; clobbers t6. */
@@ -61,23 +62,20 @@
         li t6, flags;                                                    \
         or reg, reg, t6
 
-/* root[VPN1(va)] = PTE(pa_label, flags). Clobbers t3-t6. */
-#define MAP_MEGA(root, va, pa_label, flags)                              \
+/* table[VPN(va)] = PTE(pa_label, flags), where VPN is the 10-bit field of va
+ * at `vpn_shift` (VPN1_SHIFT for the root, VPN0_SHIFT for a level-0 table).
+ * Clobbers t3-t6. */
+#define MAP_AT(table, vpn_shift, va, pa_label, flags)                    \
         la t3, pa_label;                                                 \
         MAKE_PTE(t3, flags);                                             \
-        la t4, root;                                                     \
-        li t5, (((va) >> VPN1_SHIFT) & VPN_MASK) * PTE_SIZE;             \
+        la t4, table;                                                    \
+        li t5, (((va) >> (vpn_shift)) & VPN_MASK) * PTE_SIZE;            \
         add t4, t4, t5;                                                  \
         sw t3, 0(t4)
 
-/* l0[VPN0(va)] = PTE(pa_label, flags). Clobbers t3-t6. */
-#define MAP_PAGE(l0, va, pa_label, flags)                                \
-        la t3, pa_label;                                                 \
-        MAKE_PTE(t3, flags);                                             \
-        la t4, l0;                                                       \
-        li t5, (((va) >> VPN0_SHIFT) & VPN_MASK) * PTE_SIZE;             \
-        add t4, t4, t5;                                                  \
-        sw t3, 0(t4)
+/* A 4 MiB megapage in the root table; a 4 KiB page in a level-0 table. */
+#define MAP_MEGA(root, va, pa_label, flags) MAP_AT(root, VPN1_SHIFT, va, pa_label, flags)
+#define MAP_PAGE(l0, va, pa_label, flags)   MAP_AT(l0, VPN0_SHIFT, va, pa_label, flags)
 
 /* Address of the level-0 PTE for va, into reg. */
 #define PTE_ADDR(reg, l0, va)                                            \
@@ -91,14 +89,14 @@
         or reg, reg, t6
 
 #define VM_BUILD(root, l0)                                               \
-        MAP_MEGA(root, RAM_BASE, _start, LEAF_RWX_AD);           \
+        MAP_MEGA(root, TZ_RAM_BASE, _start, LEAF_RWX_AD);                \
         MAP_MEGA(root, VA_AD, l0, PTE_V);                                \
-        MAP_MEGA(root, VA_SUPER, _start, PTE_V | PTE_R | PTE_W | PTE_A | PTE_D); \
-        la t3, _start;                                           \
+        MAP_MEGA(root, VA_SUPER, _start, LEAF_RW_AD);                    \
+        la t3, _start;                                                   \
         srli t3, t3, PAGE_SHIFT;                                         \
         addi t3, t3, MISALIGNED_PPN0;                                    \
         slli t3, t3, PTE_PPN_SHIFT;                                      \
-        ori t3, t3, PTE_V | PTE_R | PTE_W | PTE_A | PTE_D;               \
+        ori t3, t3, LEAF_RW_AD;                                          \
         la t4, root;                                                     \
         li t5, ((VA_BADSUPER >> VPN1_SHIFT) & VPN_MASK) * PTE_SIZE;      \
         add t4, t4, t5;                                                  \
@@ -109,7 +107,7 @@
         MAP_PAGE(l0, VA_RO, vm_page_ro, PTE_V | PTE_R | PTE_A | PTE_D);  \
         MAP_PAGE(l0, VA_UCODE, vm_ucode, PTE_V | PTE_R | PTE_X | PTE_U | PTE_A | PTE_D); \
         MAP_PAGE(l0, VA_WONLY, vm_page_ro, PTE_V | PTE_W | PTE_A | PTE_D); \
-        MAP_PAGE(l0, VA_SWAP, vm_page_ro, PTE_V | PTE_R | PTE_W | PTE_A | PTE_D); \
+        MAP_PAGE(l0, VA_SWAP, vm_page_ro, LEAF_RW_AD);                   \
         MAP_PAGE(l0, VA_NONLEAF, vm_page_ro, PTE_V);                     \
         MAP_PAGE(l0, VA_SCODE, vm_scode, PTE_V | PTE_R | PTE_X)
 
@@ -119,6 +117,20 @@
         SATP_FOR(t0, vm_root, 0);                                        \
         csrw satp, t0;                                                   \
         sfence.vma
+
+/* The A and D bits of vm_l0's PTE for va must be `bits` (supervisor.adoc,
+ * "Sv32": hardware sets A on any access and D on a store). */
+#define TEST_PTE_AD(testnum, va, bits)                                   \
+        TEST_CASE(testnum, x14, bits, PTE_ADDR(x11, vm_l0, va);          \
+                  lw x14, 0(x11); andi x14, x14, PTE_A | PTE_D)
+
+/* The end of a paging test's body: translation off again, the pass/fail
+ * exits, then the code pages (so they follow the test's code). */
+#define VM_PASSFAIL                                                      \
+        csrw satp, zero;                                                 \
+        sfence.vma;                                                      \
+        TEST_PASSFAIL;                                                   \
+        VM_CODE_PAGES
 
 /* The pages. Put VM_DATA in the data section; page tables start zeroed. */
 #define VM_DATA                                                          \

@@ -15,11 +15,7 @@
 // QEMU-DEVIATION(exit=2): QEMU 7.2 keeps bit 1 of mepc although instructions are 4-byte aligned (machine.adoc, "Machine Exception Program Counter": mepc[1:0] are always zero when IALIGN=32); it also keeps MPP=2, the VS and LCOFI interrupt bits in mie/mip, and medeleg[11]
 #include "riscv_test.h"
 #include "test_macros.h"
-#define MSTATUS_CORE (MSTATUS_SIE | MSTATUS_MIE | MSTATUS_SPIE | MSTATUS_MPIE | \
-                      MSTATUS_SPP | MSTATUS_MPP | MSTATUS_MPRV | MSTATUS_SUM |  \
-                      MSTATUS_MXR | MSTATUS_TVM | MSTATUS_TW | MSTATUS_TSR)
-#define MIE_ALL (MIP_SSIP | MIP_MSIP | MIP_STIP | MIP_MTIP | MIP_SEIP | MIP_MEIP)
-#define MIP_M_WRITABLE (MIP_SSIP | MIP_STIP | MIP_SEIP)
+#include "timer.h"
 #define MPP_RESERVED (2 << MSTATUS_MPP_SHIFT)
 RVTEST_RV32M
 RVTEST_CODE_BEGIN
@@ -27,10 +23,7 @@ RVTEST_CODE_BEGIN
   // writing the reserved MPP value leaves a legal one
   TEST_CASE(3, x14, 1, li x11, MPP_RESERVED; csrw mstatus, x11; csrr x14, mstatus; li x12, MSTATUS_MPP; and x14, x14, x12; li x12, MPP_RESERVED; sub x14, x14, x12; snez x14, x14)
   TEST_CASE(4, x14, MIE_ALL, li x11, -1; csrw mie, x11; csrr x14, mie; csrw mie, zero)
-  li t0, CLINT_MTIMECMP                 // MTIP off: mtimecmp far in the future
-  li t1, -1
-  sw t1, 4(t0)
-  sw t1, 0(t0)
+  TIMER_OFF                         // MTIP off: mtimecmp far in the future
   TEST_CASE(5, x14, MIP_M_WRITABLE, li x11, -1; csrw mip, x11; csrr x14, mip; csrw mip, zero)
   TEST_CASE(6, x14, MIP_M_WRITABLE, li x11, -1; csrw mideleg, x11; csrr x14, mideleg; csrw mideleg, zero)
   TEST_CASE(7, x14, 0, li x11, 1 << CAUSE_MACHINE_ECALL; csrw medeleg, x11; csrr x14, medeleg)

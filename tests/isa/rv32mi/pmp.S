@@ -11,10 +11,6 @@
 // Each case is numbered; a failing run exits with that number.
 #include "riscv_test.h"
 #include "test_macros.h"
-#define PAGE_NAPOT_BITS 0x1ff           /* pmpaddr low ones for a 4 KiB NAPOT region */
-#define CFG_SHIFT1 8                    /* pmpcfg0 byte of entry 1 */
-#define CFG_SHIFT2 16                   /* pmpcfg0 byte of entry 2 */
-#define RWX (PMP_R | PMP_W | PMP_X)
 #define SENTINEL 0x13572468
 #define TOR_PROTECTED 8                 /* bytes at the start of the page in the TOR case */
 #define NA4_OFFSET 16                   /* the word covered by the NA4 case */
@@ -29,12 +25,12 @@ RVTEST_CODE_BEGIN
   csrw pmpaddr1, t0
   la t0, pmp_page
   TO_PMPADDR(t0)
-  ori t0, t0, PAGE_NAPOT_BITS
+  ori t0, t0, PMP_NAPOT_4K_BITS
   csrw pmpaddr0, t0
-  li t0, PMP_A_NAPOT | ((PMP_A_NAPOT | RWX) << CFG_SHIFT1)
+  li t0, PMP_A_NAPOT | ((PMP_A_NAPOT | PMP_RWX) << PMP_CFG_SHIFT1)
   csrw pmpcfg0, t0
   // 2: the configuration reads back
-  TEST_CASE(2, x14, PMP_A_NAPOT | ((PMP_A_NAPOT | RWX) << CFG_SHIFT1), csrr x14, pmpcfg0; li x12, 0xffff; and x14, x14, x12)
+  TEST_CASE(2, x14, PMP_A_NAPOT | ((PMP_A_NAPOT | PMP_RWX) << PMP_CFG_SHIFT1), csrr x14, pmpcfg0; li x12, 0xffff; and x14, x14, x12)
 
   // 3-5: U load from the page: load access fault at that address
   la a1, pmp_page + 4
@@ -64,7 +60,7 @@ RVTEST_CODE_BEGIN
   la t0, pmp_page
   TO_PMPADDR(t0)
   csrw pmpaddr0, t0
-  li t0, PMP_A_OFF | ((PMP_A_TOR | PMP_R) << CFG_SHIFT1) | ((PMP_A_NAPOT | RWX) << CFG_SHIFT2)
+  li t0, PMP_A_OFF | ((PMP_A_TOR | PMP_R) << PMP_CFG_SHIFT1) | ((PMP_A_NAPOT | PMP_RWX) << PMP_CFG_SHIFT2)
   csrw pmpcfg0, t0
   // 13: U may read inside the TOR range
   TEST_NOTRAP_IN(11, PRV_U, la a1, pmp_page; lw a0, 4(a1))
@@ -82,7 +78,7 @@ RVTEST_CODE_BEGIN
   la t0, pmp_page + NA4_OFFSET
   TO_PMPADDR(t0)
   csrw pmpaddr0, t0
-  li t0, PMP_A_NA4 | ((PMP_A_NAPOT | RWX) << CFG_SHIFT1)
+  li t0, PMP_A_NA4 | ((PMP_A_NAPOT | PMP_RWX) << PMP_CFG_SHIFT1)
   li t1, PMP_ADDR_ALL
   csrw pmpaddr1, t1
   csrw pmpcfg0, t0
@@ -93,9 +89,9 @@ RVTEST_CODE_BEGIN
   // ---- D: a locked, read-only NAPOT entry binds M-mode too ----
   la t0, pmp_page
   TO_PMPADDR(t0)
-  ori t0, t0, PAGE_NAPOT_BITS
+  ori t0, t0, PMP_NAPOT_4K_BITS
   csrw pmpaddr0, t0
-  li t0, (PMP_L | PMP_A_NAPOT | PMP_R) | ((PMP_A_NAPOT | RWX) << CFG_SHIFT1)
+  li t0, (PMP_L | PMP_A_NAPOT | PMP_R) | ((PMP_A_NAPOT | PMP_RWX) << PMP_CFG_SHIFT1)
   csrw pmpcfg0, t0
   // 20: M can read it
   TEST_CASE(18, x14, SENTINEL, la x11, pmp_page; lw x14, 0(x11))

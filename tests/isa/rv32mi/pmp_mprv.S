@@ -6,9 +6,6 @@
 // Each case is numbered; a failing run exits with that number.
 #include "riscv_test.h"
 #include "test_macros.h"
-#define PAGE_NAPOT_BITS 0x1ff           /* pmpaddr low ones for a 4 KiB NAPOT region */
-#define CFG_SHIFT1 8                    /* pmpcfg0 byte of entry 1 */
-#define RWX (PMP_R | PMP_W | PMP_X)
 RVTEST_RV32M
 RVTEST_CODE_BEGIN
   // entry 0 = the page, NAPOT, no permission; entry 1 = everything
@@ -16,9 +13,9 @@ RVTEST_CODE_BEGIN
   csrw pmpaddr1, t0
   la t0, pmp_page
   srli t0, t0, PMP_SHIFT
-  ori t0, t0, PAGE_NAPOT_BITS
+  ori t0, t0, PMP_NAPOT_4K_BITS
   csrw pmpaddr0, t0
-  li t0, PMP_A_NAPOT | ((PMP_A_NAPOT | RWX) << CFG_SHIFT1)
+  li t0, PMP_A_NAPOT | ((PMP_A_NAPOT | PMP_RWX) << PMP_CFG_SHIFT1)
   csrw pmpcfg0, t0
   // 2-3: MPRV with MPP = U: the load is checked as U's and faults
   li TESTNUM, 2

@@ -11,7 +11,6 @@
 // Each case is numbered; a failing run exits with that number.
 #include "riscv_test.h"
 #include "test_macros.h"
-#define NOT_EXIT_ECALL 0                /* a7 value: this ecall is the test */
 RVTEST_RV32M
 RVTEST_CODE_BEGIN
   // 2-4: ecall from M: cause 11, mepc = the ecall, mtval = 0

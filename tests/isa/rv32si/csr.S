@@ -10,15 +10,13 @@
 // Each case is numbered; a failing run exits with that number.
 #include "riscv_test.h"
 #include "test_macros.h"
+#include "timer.h"
 #define SSTATUS_RW (MSTATUS_SIE | MSTATUS_SPIE | MSTATUS_SPP | MSTATUS_SUM | MSTATUS_MXR)
 #define M_ONLY (MSTATUS_MIE | MSTATUS_MPIE | MSTATUS_MPRV | MSTATUS_TVM | MSTATUS_TW | MSTATUS_TSR)
 #define S_INTS (MIP_SSIP | MIP_STIP | MIP_SEIP)
 RVTEST_RV32M
 RVTEST_CODE_BEGIN
-  li t0, CLINT_MTIMECMP                 // no machine timer interrupt pending
-  li t1, -1
-  sw t1, 4(t0)
-  sw t1, 0(t0)
+  TIMER_OFF                         // no machine timer interrupt pending
   li t0, S_INTS
   csrw mideleg, t0
 

@@ -10,7 +10,6 @@
 // Each case is numbered; a failing run exits with that number.
 #include "riscv_test.h"
 #include "test_macros.h"
-#define NOT_EXIT_ECALL 0
 RVTEST_RV32M
 RVTEST_CODE_BEGIN
   la t0, tz_strap_vector

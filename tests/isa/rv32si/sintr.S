@@ -10,13 +10,11 @@
 // Each case is numbered; a failing run exits with that number.
 #include "riscv_test.h"
 #include "test_macros.h"
+#include "timer.h"
 #define SPIN 100
 RVTEST_RV32M
 RVTEST_CODE_BEGIN
-  li t0, CLINT_MTIMECMP                 // no machine timer interrupt
-  li t1, -1
-  sw t1, 4(t0)
-  sw t1, 0(t0)
+  TIMER_OFF                         // no machine timer interrupt
   la t0, tz_strap_vector
   csrw stvec, t0
   li t0, MIP_SSIP | MIP_STIP

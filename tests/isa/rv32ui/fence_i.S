@@ -7,72 +7,52 @@
 // Each case is numbered; a failing run exits with that number.
 #include "riscv_test.h"
 #include "test_macros.h"
+#include "smc.h"
 #define HOT_LOOPS 100
 #define TMPL_ROUTINE_WORDS 3          /* instructions in tmpl_routine */
+
+// Call smc_hot HOT_LOOPS times; the returns must add up to `sum`.
+#define HOT_SUM(sum)                                     \
+  li s0, HOT_LOOPS;                                      \
+  li s1, 0;                                              \
+1:call smc_hot;                                          \
+  add s1, s1, a0;                                        \
+  addi s0, s0, -1;                                       \
+  bnez s0, 1b;                                           \
+  li t2, sum;                                            \
+  bne s1, t2, fail
 RVTEST_RV32U
 RVTEST_CODE_BEGIN
   // 2: rewrite a whole instruction
   li TESTNUM, 2
-  call smc_routine
-  li t2, 1
-  bne a0, t2, fail
-  la t0, smc_routine
-  lw t1, tmpl_addi2
-  sw t1, 0(t0)
+  SMC_CALL_EXPECT(smc_routine, 1)
+  SMC_PATCH(smc_routine, tmpl_addi2)
   fence.i
-  call smc_routine
-  li t2, 2
-  bne a0, t2, fail
+  SMC_CALL_EXPECT(smc_routine, 2)
 
   // 3: a routine run many times (hot in any cache), then rewritten
   li TESTNUM, 3
-  li s0, HOT_LOOPS
-  li s1, 0
-1:
-  call smc_hot
-  add s1, s1, a0
-  addi s0, s0, -1
-  bnez s0, 1b
-  li t2, HOT_LOOPS * 3
-  bne s1, t2, fail
-  la t0, smc_hot
-  lw t1, tmpl_addi5
-  sw t1, 0(t0)
+  HOT_SUM(HOT_LOOPS * 3)
+  SMC_PATCH(smc_hot, tmpl_addi5)
   fence.i
-  li s0, HOT_LOOPS
-  li s1, 0
-1:
-  call smc_hot
-  add s1, s1, a0
-  addi s0, s0, -1
-  bnez s0, 1b
-  li t2, HOT_LOOPS * 5
-  bne s1, t2, fail
+  HOT_SUM(HOT_LOOPS * 5)
 
   // 4: replace an instruction with one of another format (addi -> lui)
   li TESTNUM, 4
-  la t0, smc_routine
-  lw t1, tmpl_lui
-  sw t1, 0(t0)
+  SMC_PATCH(smc_routine, tmpl_lui)
   fence.i
-  call smc_routine
-  li t2, 0x12345000
-  bne a0, t2, fail
+  SMC_CALL_EXPECT(smc_routine, 0x12345000)
 
   // 5: rewrite only the upper half of an instruction with a halfword store
   //    (the upper 16 bits of `addi a0, zero, imm` hold the immediate)
   li TESTNUM, 5
   la t0, smc_half
-  call smc_half
-  li t2, 7
-  bne a0, t2, fail
+  SMC_CALL_EXPECT(smc_half, 7)        // (smc_half leaves t0 alone)
   lw t1, tmpl_addi_0x123
   srli t1, t1, 16
   sh t1, 2(t0)
   fence.i
-  call smc_half
-  li t2, 0x123
-  bne a0, t2, fail
+  SMC_CALL_EXPECT(smc_half, 0x123)
 
   // 6: copy a routine into a data buffer and run it there
   li TESTNUM, 6
@@ -95,13 +75,7 @@ RVTEST_CODE_BEGIN
 
   TEST_PASSFAIL
 
-  .align 2
-smc_routine:
-  addi a0, zero, 1
-  ret
-smc_hot:
-  addi a0, zero, 3
-  ret
+  SMC_ROUTINES
 smc_half:
   addi a0, zero, 7
   ret
@@ -109,8 +83,7 @@ RVTEST_CODE_END
 
 RVTEST_DATA_BEGIN
   // Instruction words used as data: what gets stored over the routines.
-tmpl_addi2:      addi a0, zero, 2
-tmpl_addi5:      addi a0, zero, 5
+  SMC_TEMPLATES
 tmpl_lui:        lui a0, 0x12345
 tmpl_addi_0x123: addi a0, zero, 0x123
 tmpl_routine:                       // a0 = 2 * a0 + 2

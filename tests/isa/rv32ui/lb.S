@@ -31,13 +31,10 @@ RVTEST_CODE_BEGIN
   TEST_LD_OP(26, lb, 0x00000000, -20, tdat + 24)
   TEST_LD_OP(27, lb, 0xfffffff0, -16, tdat + 24)
   TEST_LD_OP(28, lb, 0xffffffff, -4, tdat + 24)
-  // the loaded value goes nowhere when rd = x0
-  TEST_CASE(29, x0, 0, la x11, tdat; lb x0, 4(x11))
-  // rd = rs1: the address is computed before rd is written
-  TEST_CASE(30, x11, 0x0000000f, la x11, tdat; lb x11, 12(x11))
+  TEST_LD_ZERODEST(29, lb, 4, tdat)
+  TEST_LD_DEST_EQ_BASE(30, lb, 0x0000000f, 12, tdat)
   TEST_PASSFAIL
 RVTEST_CODE_END
 RVTEST_DATA_BEGIN
-tdat:
-  .word 0x00ff00ff, 0xff00ff00, 0x0ff00ff0, 0xf00ff00f, 0x80017ffe, 0x7f8081ff
+  TEST_LD_DATA
 RVTEST_DATA_END

@@ -19,13 +19,10 @@ RVTEST_CODE_BEGIN
   TEST_LD_OP(14, lh, 0xffffff00, -20, tdat + 24)
   TEST_LD_OP(15, lh, 0x00000ff0, -16, tdat + 24)
   TEST_LD_OP(16, lh, 0xffff81ff, -4, tdat + 24)
-  // the loaded value goes nowhere when rd = x0
-  TEST_CASE(17, x0, 0, la x11, tdat; lh x0, 4(x11))
-  // rd = rs1: the address is computed before rd is written
-  TEST_CASE(18, x11, 0xfffff00f, la x11, tdat; lh x11, 12(x11))
+  TEST_LD_ZERODEST(17, lh, 4, tdat)
+  TEST_LD_DEST_EQ_BASE(18, lh, 0xfffff00f, 12, tdat)
   TEST_PASSFAIL
 RVTEST_CODE_END
 RVTEST_DATA_BEGIN
-tdat:
-  .word 0x00ff00ff, 0xff00ff00, 0x0ff00ff0, 0xf00ff00f, 0x80017ffe, 0x7f8081ff
+  TEST_LD_DATA
 RVTEST_DATA_END

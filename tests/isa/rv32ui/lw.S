@@ -13,13 +13,10 @@ RVTEST_CODE_BEGIN
   TEST_LD_OP(8, lw, 0xff00ff00, -20, tdat + 24)
   TEST_LD_OP(9, lw, 0x0ff00ff0, -16, tdat + 24)
   TEST_LD_OP(10, lw, 0x7f8081ff, -4, tdat + 24)
-  // the loaded value goes nowhere when rd = x0
-  TEST_CASE(11, x0, 0, la x11, tdat; lw x0, 4(x11))
-  // rd = rs1: the address is computed before rd is written
-  TEST_CASE(12, x11, 0xf00ff00f, la x11, tdat; lw x11, 12(x11))
+  TEST_LD_ZERODEST(11, lw, 4, tdat)
+  TEST_LD_DEST_EQ_BASE(12, lw, 0xf00ff00f, 12, tdat)
   TEST_PASSFAIL
 RVTEST_CODE_END
 RVTEST_DATA_BEGIN
-tdat:
-  .word 0x00ff00ff, 0xff00ff00, 0x0ff00ff0, 0xf00ff00f, 0x80017ffe, 0x7f8081ff
+  TEST_LD_DATA
 RVTEST_DATA_END

@@ -11,14 +11,11 @@ RVTEST_CODE_BEGIN
   TEST_ST_OP(6, lhu, sh, 0x00000000, 8, sdat)
   TEST_ST_OP(7, lhu, sh, 0x0000ffff, 10, sdat)
   TEST_ST_OP(8, lhu, sh, 0x0000a5a5, -8, sdat + 32)
-  TEST_CASE(9, x14, 0x0123d2c3, la x11, spat; li x12, 0x01234567; sw x12, 0(x11); li x12, 0xf0e1d2c3; sh x12, 0(x11); lw x14, 0(x11))
-  TEST_CASE(10, x14, 0xd2c34567, la x11, spat; li x12, 0x01234567; sw x12, 0(x11); li x12, 0xf0e1d2c3; sh x12, 2(x11); lw x14, 0(x11))
-  // a store from x0 writes zero
-  TEST_CASE(11, x14, 0, la x11, sdat; sh x0, 0(x11); lhu x14, 0(x11))
+  TEST_ST_MERGE(9, sh, 0, 0x0123d2c3)
+  TEST_ST_MERGE(10, sh, 2, 0xd2c34567)
+  TEST_ST_ZEROSRC(11, lhu, sh, sdat)
   TEST_PASSFAIL
 RVTEST_CODE_END
 RVTEST_DATA_BEGIN
-  .align 4
-sdat: .space 64
-spat: .word 0
+  TEST_ST_DATA
 RVTEST_DATA_END

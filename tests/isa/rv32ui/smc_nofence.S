@@ -13,20 +13,15 @@
 // Each case is numbered; a failing run exits with that number.
 #include "riscv_test.h"
 #include "test_macros.h"
+#include "smc.h"
 #define HOT_LOOPS 50
 RVTEST_RV32U
 RVTEST_CODE_BEGIN
   // 2: rewrite a routine that already ran, call it again
   li TESTNUM, 2
-  call smc_routine
-  li t2, 1
-  bne a0, t2, fail
-  la t0, smc_routine
-  lw t1, tmpl_addi2
-  sw t1, 0(t0)
-  call smc_routine
-  li t2, 2
-  bne a0, t2, fail
+  SMC_CALL_EXPECT(smc_routine, 1)
+  SMC_PATCH(smc_routine, tmpl_addi2)
+  SMC_CALL_EXPECT(smc_routine, 2)
 
   // 3: a hot routine rewritten in the middle of a loop
   li TESTNUM, 3
@@ -59,17 +54,10 @@ RVTEST_CODE_BEGIN
 
   TEST_PASSFAIL
 
-  .align 2
-smc_routine:
-  addi a0, zero, 1
-  ret
-smc_hot:
-  addi a0, zero, 3
-  ret
+  SMC_ROUTINES
 RVTEST_CODE_END
 
 RVTEST_DATA_BEGIN
-tmpl_addi2: addi a0, zero, 2
-tmpl_addi5: addi a0, zero, 5
+  SMC_TEMPLATES
 tmpl_addi9: addi a0, zero, 9
 RVTEST_DATA_END

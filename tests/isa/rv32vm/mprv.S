@@ -37,7 +37,7 @@ RVTEST_CODE_BEGIN
   li TESTNUM, 3
   li a1, VA_SUPER
   la a2, vm_page_b
-  li t2, RAM_BASE
+  li t2, TZ_RAM_BASE
   sub a2, a2, t2
   add a1, a1, a2
   li a0, 0x3333
@@ -114,10 +114,7 @@ RVTEST_CODE_BEGIN
   and t0, t0, t1
   bnez t0, fail
 
-  csrw satp, zero
-  sfence.vma
-  TEST_PASSFAIL
-  VM_CODE_PAGES
+  VM_PASSFAIL
 RVTEST_CODE_END
 RVTEST_DATA_BEGIN
   VM_DATA

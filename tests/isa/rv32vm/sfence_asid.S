@@ -21,17 +21,11 @@ RVTEST_CODE_BEGIN
   // 3: VA_SWAP maps vm_page_ro
   TEST_NOTRAP_IN(3, PRV_S, li a1, VA_SWAP; lw a0, 0(a1); li t2, VM_MARK_RO; bne a0, t2, fail)
   // 4: remap it to vm_page_b; after a full sfence.vma S sees the new page
-  PTE_ADDR(t1, vm_l0, VA_SWAP)
-  la t2, vm_page_b
-  MAKE_PTE(t2, PTE_V | PTE_R | PTE_W | PTE_A | PTE_D)
-  sw t2, 0(t1)
+  MAP_PAGE(vm_l0, VA_SWAP, vm_page_b, LEAF_RW_AD)
   sfence.vma
   TEST_NOTRAP_IN(4, PRV_S, li a1, VA_SWAP; lw a0, 0(a1); li t2, VM_MARK_B; bne a0, t2, fail)
   // 5: back to vm_page_ro, fenced for that page only (rs1 = va), from S
-  PTE_ADDR(t1, vm_l0, VA_SWAP)
-  la t2, vm_page_ro
-  MAKE_PTE(t2, PTE_V | PTE_R | PTE_W | PTE_A | PTE_D)
-  sw t2, 0(t1)
+  MAP_PAGE(vm_l0, VA_SWAP, vm_page_ro, LEAF_RW_AD)
   TEST_NOTRAP_IN(5, PRV_S, li a1, VA_SWAP; sfence.vma a1, zero; lw a0, 0(a1); li t2, VM_MARK_RO; bne a0, t2, fail)
   // 6: invalidate it, fence with rs1 = va and rs2 = ASID 0: now it faults
   PTE_ADDR(t1, vm_l0, VA_SWAP)
@@ -39,16 +33,13 @@ RVTEST_CODE_BEGIN
   li a1, VA_SWAP
   TEST_TRAP_IN(6, PRV_S, CAUSE_LOAD_PAGE_FAULT, sfence.vma a1, zero; lw a0, 0(a1))
   // 7: and a valid entry again becomes visible after the fence
-  PTE_ADDR(t1, vm_l0, VA_SWAP)
-  la t2, vm_page_u
-  MAKE_PTE(t2, PTE_V | PTE_R | PTE_W | PTE_A | PTE_D)
-  sw t2, 0(t1)
+  MAP_PAGE(vm_l0, VA_SWAP, vm_page_u, LEAF_RW_AD)
   TEST_NOTRAP_IN(7, PRV_S, li a1, VA_SWAP; sfence.vma a1; lw a0, 0(a1); li t2, VM_MARK_U; bne a0, t2, fail)
 
   // 8-10: two address spaces. A maps VA_SWAP -> vm_page_ro, B -> vm_page_b
   VM_BUILD(vm_root_b, vm_l0_b)
-  MAP_PAGE(vm_l0, VA_SWAP, vm_page_ro, PTE_V | PTE_R | PTE_W | PTE_A | PTE_D)
-  MAP_PAGE(vm_l0_b, VA_SWAP, vm_page_b, PTE_V | PTE_R | PTE_W | PTE_A | PTE_D)
+  MAP_PAGE(vm_l0, VA_SWAP, vm_page_ro, LEAF_RW_AD)
+  MAP_PAGE(vm_l0_b, VA_SWAP, vm_page_b, LEAF_RW_AD)
   SATP_FOR(s2, vm_root, ASID_A)
   SATP_FOR(s3, vm_root_b, ASID_B)
   csrw satp, s2
@@ -57,14 +48,11 @@ RVTEST_CODE_BEGIN
   // switching back and forth without any fence keeps them apart
   TEST_NOTRAP_IN(9, PRV_S, li a1, VA_SWAP; csrw satp, s2; lw a0, 0(a1); li t2, VM_MARK_RO; bne a0, t2, fail; csrw satp, s3; lw a0, 0(a1); li t2, VM_MARK_B; bne a0, t2, fail)
   // 10: a fence for ASID B only, after changing B's table, updates B
-  MAP_PAGE(vm_l0_b, VA_SWAP, vm_page_u, PTE_V | PTE_R | PTE_W | PTE_A | PTE_D)
+  MAP_PAGE(vm_l0_b, VA_SWAP, vm_page_u, LEAF_RW_AD)
   li s4, ASID_B
   TEST_NOTRAP_IN(10, PRV_S, li a1, VA_SWAP; csrw satp, s3; sfence.vma zero, s4; lw a0, 0(a1); li t2, VM_MARK_U; bne a0, t2, fail; csrw satp, s2; lw a0, 0(a1); li t2, VM_MARK_RO; bne a0, t2, fail)
 
-  csrw satp, zero
-  sfence.vma
-  TEST_PASSFAIL
-  VM_CODE_PAGES
+  VM_PASSFAIL
 RVTEST_CODE_END
 RVTEST_DATA_BEGIN
   VM_DATA

@@ -40,10 +40,7 @@ RVTEST_CODE_BEGIN
   li t0, MSTATUS_MXR
   csrc mstatus, t0
 
-  csrw satp, zero
-  sfence.vma
-  TEST_PASSFAIL
-  VM_CODE_PAGES
+  VM_PASSFAIL
 RVTEST_CODE_END
 RVTEST_DATA_BEGIN
   VM_DATA

@@ -1,0 +1,341 @@
+/*
+ * main.c — trapeze-dashboard: the GTK4 dashboard over the trapeze machine.
+ *
+ *   trapeze-dashboard [--scenario S.json] [--lang ko|en]
+ *   trapeze-dashboard --screenshot FILE.png [--scenario S.json]
+ *                     [--run-cycles N] [--lang ko|en] [--size WxH] [--compare KERNEL]
+ *
+ * Interactive: opens the window with the scenario booted and paused.
+ * Headless (--screenshot, meant for documentation and tests under Xvfb):
+ * runs N simulated cycles (0 = to the end), runs the mode comparison to its
+ * end, shows the window, saves it as a PNG and exits 0; any problem is
+ * printed on stderr and the exit status is 1.
+ *
+ * Options are parsed here by hand, before GTK starts, so that a bad option
+ * gets a plain message and a usage exit status even without a display.
+ */
+#define G_LOG_DOMAIN "trapeze-dashboard"
+
+#include <errno.h>
+#include <inttypes.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <gtk/gtk.h>
+
+#include "comparison.h"
+#include "i18n.h"
+#include "screenshot.h"
+#include "simulation.h"
+#include "window.h"
+
+#define EXIT_USAGE 2
+#define DEFAULT_WIDTH 1400
+#define DEFAULT_HEIGHT 900
+#define MIN_SIZE 320
+#define MAX_SIZE 8192
+/* Frames drawn before the screenshot is taken: the first frames may
+ * still be laying out (GtkColumnView fills its rows after the first). */
+#define SCREENSHOT_FRAMES 4
+/* Give up if the window never draws (no display, broken renderer). */
+#define SCREENSHOT_TIMEOUT_S 60u
+/* The first size the window gets may differ from the default size asked
+ * for (client-side decorations reserve a border on some displays); it is
+ * corrected this many times at most. */
+#define MAX_RESIZE_TRIES 3
+#define DEFAULT_COMPARE_KERNEL "tasks"
+
+struct options {
+    const char *scenario;
+    const char *screenshot;
+    const char *compare;
+    uint64_t run_cycles;
+    int width, height;
+    int lang;               /* -1: from the environment */
+};
+
+struct app_state {
+    struct options opt;
+    char *rv32_dir;
+    char *scenarios_dir;
+    TrapezeSimulation *sim;
+    TrapezeComparison *cmp;
+    TrapezeWindow *win;
+    int frames;
+    int resize_tries;
+    int status;
+};
+
+static void usage(FILE *out)
+{
+    fputs("Usage: trapeze-dashboard [OPTIONS]\n"
+          "\n"
+          "The trapeze dashboard: privilege timeline, trap log, per-guest figures and\n"
+          "a native / virtualized / emulated comparison of a guest kernel.\n"
+          "\n"
+          "  --scenario FILE.json   scenario to boot (default: the built-in default)\n"
+          "  --lang ko|en           language (default: from LC_ALL / LC_MESSAGES / LANG)\n"
+          "  --compare KERNEL       guest kernel for the mode comparison (default: tasks)\n"
+          "  --screenshot FILE.png  headless: run, save the window as a PNG, exit\n"
+          "  --run-cycles N         with --screenshot: simulated cycles to run first (0 = to the end)\n"
+          "  --size WxH             with --screenshot: window size (default 1400x900)\n"
+          "  --help                 this text\n",
+          out);
+}
+
+static void die_usage(const char *fmt, ...) __attribute__((noreturn, format(printf, 1, 2)));
+static void die_usage(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    fprintf(stderr, "trapeze-dashboard: ");
+    vfprintf(stderr, fmt, ap);
+    fprintf(stderr, "\n");
+    va_end(ap);
+    usage(stderr);
+    exit(EXIT_USAGE);
+}
+
+static const char *need_arg(int argc, char **argv, int *i)
+{
+    if (*i + 1 >= argc)
+        die_usage("option '%s' needs an argument", argv[*i]);
+    return argv[++*i];
+}
+
+static void parse_args(int argc, char **argv, struct options *o)
+{
+    memset(o, 0, sizeof *o);
+    o->width = DEFAULT_WIDTH;
+    o->height = DEFAULT_HEIGHT;
+    o->lang = -1;
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
+            usage(stdout);
+            exit(0);
+        } else if (!strcmp(a, "--scenario")) {
+            o->scenario = need_arg(argc, argv, &i);
+        } else if (!strcmp(a, "--screenshot")) {
+            o->screenshot = need_arg(argc, argv, &i);
+        } else if (!strcmp(a, "--compare")) {
+            o->compare = need_arg(argc, argv, &i);
+        } else if (!strcmp(a, "--lang")) {
+            const char *l = need_arg(argc, argv, &i);
+            if (strcmp(l, "ko") && strcmp(l, "en"))
+                die_usage("--lang: expected 'ko' or 'en', got '%s'", l);
+            o->lang = i18n_parse_lang(l);
+        } else if (!strcmp(a, "--run-cycles")) {
+            const char *s = need_arg(argc, argv, &i);
+            char *end;
+            errno = 0;
+            unsigned long long v = strtoull(s, &end, 10);
+            if (errno || end == s || *end || s[0] == '-')
+                die_usage("--run-cycles: expected a number of cycles, got '%s'", s);
+            o->run_cycles = v;
+        } else if (!strcmp(a, "--size")) {
+            const char *s = need_arg(argc, argv, &i);
+            int w, h;
+            char extra;
+            if (sscanf(s, "%dx%d%c", &w, &h, &extra) != 2 || w < MIN_SIZE || h < MIN_SIZE ||
+                w > MAX_SIZE || h > MAX_SIZE)
+                die_usage("--size: expected WIDTHxHEIGHT between 320 and 8192, got '%s'", s);
+            o->width = w;
+            o->height = h;
+        } else {
+            die_usage("unknown option '%s'", a);
+        }
+    }
+}
+
+/* The cross-compiled images live next to the binary: <dir>/rv32 or
+ * <dir>/../rv32 (same rule as the trapeze CLI). */
+static char *find_rv32_dir(const char *argv0)
+{
+    char *dir = g_path_get_dirname(argv0);
+    static const char *const rel[] = { "rv32", "../rv32" };
+    for (size_t i = 0; i < G_N_ELEMENTS(rel); i++) {
+        char *cand = g_build_filename(dir, rel[i], NULL);
+        char *fw = g_build_filename(cand, "guests", "firmware", "firmware.elf", NULL);
+        gboolean ok = g_file_test(fw, G_FILE_TEST_IS_REGULAR);
+        g_free(fw);
+        if (ok) {
+            g_free(dir);
+            return cand;
+        }
+        g_free(cand);
+    }
+    g_free(dir);
+    return NULL;
+}
+
+/* The scenario files shown in the chooser: the source tree's vmm/scenarios
+ * (the binary sits in <tree>/build), else ./vmm/scenarios. */
+static char *find_scenarios_dir(const char *argv0)
+{
+    char *dir = g_path_get_dirname(argv0);
+    char *cand = g_build_filename(dir, "..", "vmm", "scenarios", NULL);
+    g_free(dir);
+    if (g_file_test(cand, G_FILE_TEST_IS_DIR))
+        return cand;
+    g_free(cand);
+    if (g_file_test("vmm/scenarios", G_FILE_TEST_IS_DIR))
+        return g_strdup("vmm/scenarios");
+    return NULL;
+}
+
+static void load_css(void)
+{
+    GtkCssProvider *css = gtk_css_provider_new();
+    gtk_css_provider_load_from_resource(css, "/org/trapeze/dashboard/style.css");
+    gtk_style_context_add_provider_for_display(gdk_display_get_default(), GTK_STYLE_PROVIDER(css),
+                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+    g_object_unref(css);
+}
+
+static void fail(struct app_state *st, GApplication *app, const char *msg)
+{
+    fprintf(stderr, "trapeze-dashboard: %s\n", msg);
+    st->status = EXIT_FAILURE;
+    g_application_quit(app);
+}
+
+static gboolean on_screenshot_timeout(gpointer data)
+{
+    struct app_state *st = data;
+    fail(st, G_APPLICATION(gtk_window_get_application(GTK_WINDOW(st->win))),
+         "the window was never drawn; is there a display (run under xvfb-run)?");
+    return G_SOURCE_REMOVE;
+}
+
+static gboolean on_frame(GtkWidget *widget, GdkFrameClock *clock, gpointer data)
+{
+    struct app_state *st = data;
+    if (++st->frames < SCREENSHOT_FRAMES) {
+        gtk_widget_queue_draw(widget);
+        return G_SOURCE_CONTINUE;
+    }
+    int w = gtk_widget_get_width(widget), h = gtk_widget_get_height(widget);
+    if ((w != st->opt.width || h != st->opt.height) && st->resize_tries < MAX_RESIZE_TRIES) {
+        int dw, dh;
+        gtk_window_get_default_size(GTK_WINDOW(widget), &dw, &dh);
+        gtk_window_set_default_size(GTK_WINDOW(widget), dw + st->opt.width - w, dh + st->opt.height - h);
+        st->resize_tries++;
+        st->frames = 0;
+        gtk_widget_queue_resize(widget);
+        return G_SOURCE_CONTINUE;
+    }
+    if (w != st->opt.width || h != st->opt.height)
+        fprintf(stderr, "trapeze-dashboard: warning: the window is %dx%d, not %dx%d (its content needs more room)\n",
+                w, h, st->opt.width, st->opt.height);
+    GError *error = NULL;
+    GApplication *app = G_APPLICATION(gtk_window_get_application(GTK_WINDOW(widget)));
+    if (!trapeze_screenshot_save(widget, st->opt.screenshot, &error)) {
+        fail(st, app, error->message);
+        g_error_free(error);
+    } else {
+        st->status = EXIT_SUCCESS;
+        g_application_quit(app);
+    }
+    return G_SOURCE_REMOVE;
+}
+
+static const char *pick_compare_kernel(struct app_state *st)
+{
+    if (st->opt.compare)
+        return st->opt.compare;
+    /* the first guest of the scenario, if it is a kernel we can compare */
+    char **kernels = trapeze_comparison_list_kernels(st->rv32_dir);
+    const struct scenario *s = trapeze_simulation_get_scenario(st->sim);
+    const char *pick = NULL;
+    for (unsigned g = 0; s && g < s->nguests && !pick; g++)
+        for (guint i = 0; kernels[i] && !pick; i++)
+            if (!strcmp(kernels[i], s->guest[g].name))
+                pick = g_intern_string(kernels[i]);
+    g_strfreev(kernels);
+    return pick ? pick : DEFAULT_COMPARE_KERNEL;
+}
+
+static void on_activate(GtkApplication *app, gpointer data)
+{
+    struct app_state *st = data;
+    load_css();
+    if (!st->rv32_dir) {
+        fail(st, G_APPLICATION(app),
+             "cannot find the VMM and guest images (build/rv32) next to this program: build them with 'make'");
+        return;
+    }
+    st->sim = trapeze_simulation_new(st->rv32_dir);
+    st->cmp = trapeze_comparison_new(st->rv32_dir);
+
+    GError *error = NULL;
+    gboolean loaded = trapeze_simulation_load(st->sim, st->opt.scenario, &error);
+    if (!loaded && st->opt.screenshot) {
+        fail(st, G_APPLICATION(app), error->message);
+        g_error_free(error);
+        return;
+    }
+    if (!loaded) {
+        /* Interactive: show the default scenario, and the error over it. */
+        GError *e2 = NULL;
+        if (!trapeze_simulation_load(st->sim, NULL, &e2)) {
+            fail(st, G_APPLICATION(app), e2->message);
+            g_error_free(e2);
+            g_error_free(error);
+            return;
+        }
+    }
+    st->win = trapeze_window_new(app, st->sim, st->cmp, st->scenarios_dir);
+    gtk_window_set_default_size(GTK_WINDOW(st->win), st->opt.width, st->opt.height);
+    trapeze_window_compare_kernel(st->win, pick_compare_kernel(st));
+    if (!loaded) {
+        trapeze_window_show_error(st->win, tr(S_ERROR_SCENARIO), error->message);
+        g_error_free(error);
+    }
+
+    if (st->opt.screenshot) {
+        if (trapeze_window_get_last_error(st->win)) {
+            fail(st, G_APPLICATION(app), trapeze_window_get_last_error(st->win));
+            return;
+        }
+        if (st->opt.run_cycles == 0)
+            while (!trapeze_simulation_is_finished(st->sim))
+                trapeze_simulation_step(st->sim, SIM_SPEED_FAST_CYCLES);
+        else
+            trapeze_simulation_step(st->sim, st->opt.run_cycles);
+        trapeze_comparison_finish(st->cmp);
+        gtk_widget_add_tick_callback(GTK_WIDGET(st->win), on_frame, st, NULL);
+        g_timeout_add_seconds(SCREENSHOT_TIMEOUT_S, on_screenshot_timeout, st);
+    }
+    gtk_window_present(GTK_WINDOW(st->win));
+}
+
+int main(int argc, char **argv)
+{
+    struct app_state st;
+    memset(&st, 0, sizeof st);
+    parse_args(argc, argv, &st.opt);
+    i18n_set_lang(st.opt.lang >= 0 ? (enum tz_lang)st.opt.lang : i18n_lang_from_env());
+    st.rv32_dir = find_rv32_dir(argv[0]);
+    st.scenarios_dir = find_scenarios_dir(argv[0]);
+    /* A screenshot must work without a session bus or settings daemon. */
+    if (st.opt.screenshot)
+        g_setenv("GSETTINGS_BACKEND", "memory", TRUE);
+
+    GtkApplication *app = gtk_application_new("org.trapeze.Dashboard", G_APPLICATION_NON_UNIQUE);
+    g_signal_connect(app, "activate", G_CALLBACK(on_activate), &st);
+    char *gtk_argv[] = { argv[0], NULL };
+    int rc = g_application_run(G_APPLICATION(app), 1, gtk_argv);
+    if (st.status)
+        rc = st.status;
+    if (st.win)
+        gtk_window_destroy(GTK_WINDOW(st.win));
+    g_object_unref(app);
+    g_clear_object(&st.sim);
+    g_clear_object(&st.cmp);
+    g_free(st.rv32_dir);
+    g_free(st.scenarios_dir);
+    return rc;
+}
