@@ -69,6 +69,10 @@ static void on_trace(struct guest_stats *s, const struct machine_event *ev)
     case TZ_EV_SHADOW_PAGES:
         g->shadow_pages = ev->args[0];
         break;
+    case TZ_EV_INTERP:
+        g->interpreted += ev->args[0];
+        g->softtlb_misses += ev->args[1];
+        break;
     case TZ_EV_CONSOLE:
         g->console_bytes++;
         if (g->console_len < GUEST_CONSOLE_MAX)

@@ -31,6 +31,8 @@ struct guest_stat {
     uint64_t world_switches;          /* times the VMM switched *to* this guest */
     uint32_t shadow_pages;            /* latest shadow page-table pages in use */
     uint64_t console_bytes;
+    uint64_t interpreted;             /* emulated mode: guest instructions the VMM interpreted */
+    uint64_t softtlb_misses;          /* emulated mode: misses of the VMM's software TLB */
     bool exited, killed;
     uint32_t exit_code;
     uint32_t kill_reason;             /* enum tz_kill_reason */

@@ -633,6 +633,9 @@ static void print_guest_table(FILE *out, const struct scenario *s, const struct 
                 g->shadow_pages);
         fprintf(out, "    world switches to it %s, emulated MMIO accesses %s\n",
                 grouped(g->world_switches, b1, sizeof b1), grouped(g->mmio, b2, sizeof b2));
+        if (s->guest[i].mode == TZ_GUEST_MODE_EMULATED)
+            fprintf(out, "    interpreted by the VMM: %s guest instructions, %s software-TLB misses\n",
+                    grouped(g->interpreted, b1, sizeof b1), grouped(g->softtlb_misses, b2, sizeof b2));
     }
     fprintf(out, "=================================================================================\n");
 }
@@ -680,6 +683,8 @@ static void add_guests_json(cJSON *root, const struct scenario *s, const struct 
         cJSON_AddNumberToObject(o, "world_switches", (double)g->world_switches);
         cJSON_AddNumberToObject(o, "mmio", (double)g->mmio);
         cJSON_AddNumberToObject(o, "uart_bytes", (double)g->console_bytes);
+        cJSON_AddNumberToObject(o, "interpreted_instructions", (double)g->interpreted);
+        cJSON_AddNumberToObject(o, "softtlb_misses", (double)g->softtlb_misses);
     }
     uint64_t idle = c->unattributed_cycles[PRIV_M] + c->unattributed_cycles[PRIV_S] +
                     c->unattributed_cycles[PRIV_U];

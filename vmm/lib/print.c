@@ -11,17 +11,13 @@
 
 #include "../vmm.h"
 
-#define UART_THR 0u     /* transmit holding register (ns16550a, reg-shift 0) */
-#define UART_LSR 5u     /* line status register */
-#define LSR_THRE 0x20u  /* transmitter holding register empty */
-
 static volatile uint8_t *const uart = (volatile uint8_t *)(uintptr_t)TZ_UART_BASE;
 
 void uart_putc(char c)
 {
-    while (!(uart[UART_LSR] & LSR_THRE))
+    while (!(uart[TZ_UART_LSR] & TZ_UART_LSR_THRE))
         ;
-    uart[UART_THR] = (uint8_t)c;
+    uart[TZ_UART_THR] = (uint8_t)c;
 }
 
 static void put_uint(uint32_t val, unsigned base, unsigned width, char pad)
