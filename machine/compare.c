@@ -71,10 +71,18 @@ static int prepare_native(struct compare_run *r, const char *kernel, const char 
 {
     char fw[4096], kpath[4096];
     snprintf(fw, sizeof fw, "%s/guests/firmware/firmware.elf", rv32_dir);
-    if (is_path(kernel))
+    if (is_path(kernel)) {
         snprintf(kpath, sizeof kpath, "%s", kernel);
-    else
+    } else {
+        /* A kernel built with trapeze, or one of the VMM's test kernels
+         * (the same search a scenario's "kernel" key does). */
         snprintf(kpath, sizeof kpath, "%s/guests/%s/%s.elf", rv32_dir, kernel, kernel);
+        FILE *f = fopen(kpath, "rb");
+        if (f)
+            fclose(f);
+        else
+            snprintf(kpath, sizeof kpath, "%s/vmm/tests/%s.elf", rv32_dir, kernel);
+    }
 
     struct cost_profile profile;
     cost_profile_default(&profile);
@@ -92,6 +100,12 @@ static int prepare_native(struct compare_run *r, const char *kernel, const char 
         return -1;
     }
     machine_set_pc(r->m, fi.entry);
+    /* Natively there are no guest ids: the listener only counts WFI sleep. */
+    r->gs = calloc(1, sizeof *r->gs);
+    if (!r->gs || machine_subscribe(r->m, guest_stats_listener, r->gs) < 0) {
+        snprintf(err, errlen, "out of memory");
+        return -1;
+    }
     return 0;
 }
 
@@ -109,8 +123,14 @@ static int prepare_vmm(struct compare_run *r, const char *kernel, const char *rv
         char why[sizeof r->why];
         snprintf(why, sizeof why, "%s", err);
         if (r->mode != CMP_FULL && parse_one(kernel, CMP_FULL, rv32_dir, s, err, errlen) == 0) {
+            /* The scenario parser names its input "(MODE comparison)": drop
+             * that, the table row already says which mode. */
+            const char *reason = why;
+            const char *sep = strstr(why, "): ");
+            if (why[0] == '(' && sep)
+                reason = sep + 3;
             r->available = false;
-            snprintf(r->why, sizeof r->why, "%s", why);
+            snprintf(r->why, sizeof r->why, "%s", reason);
             rc = 0;
         }
         goto out;
@@ -158,14 +178,20 @@ static void finish(struct compare_run *r)
     machine_get_counters(r->m, c);
     r->done = true;
     if (r->mode == CMP_NATIVE) {
+        /* The kernel's own running time: S and U cycles, less the time the
+         * hart slept in its WFI (under the VMM a WFI is a trap, and the
+         * VMM's idle loop is not the guest's time either). */
         r->exit_code = machine_exit_code(r->m);
-        r->guest_cycles = c->cycles;
+        r->guest_cycles = c->priv_cycles[PRIV_S] + c->priv_cycles[PRIV_U] -
+                          r->gs->idle_cycles[PRIV_S] - r->gs->idle_cycles[PRIV_U];
         r->output = machine_uart_output(r->m, &r->output_len);
         return;
     }
     /* Under the VMM: guest 0's own figures, as the VMM reported them. */
     const struct guest_stat *g = &r->gs->g[0];
     r->exit_code = g->exited ? (int)g->exit_code : -1;
+    r->killed = g->killed;
+    r->kill_reason = g->kill_reason;
     r->guest_cycles = c->guest_cycles[0][PRIV_U] + c->guest_cycles[0][PRIV_S];
     r->vmm_cycles = c->guest_cycles[0][PRIV_M];
     for (unsigned i = 0; i < 32; i++)

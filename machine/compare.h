@@ -32,8 +32,10 @@ struct compare_run {
     bool done;
     enum machine_status status;
     int exit_code;             /* the kernel's own exit status */
+    bool killed;               /* the VMM stopped the kernel (kill_reason says why) */
+    uint32_t kill_reason;      /* enum tz_kill_reason */
     struct machine_counters counters;   /* valid once done */
-    uint64_t guest_cycles;     /* cycles the kernel ran (all of them natively) */
+    uint64_t guest_cycles;     /* cycles the kernel ran in S/U mode, sleep excluded */
     uint64_t vmm_cycles;       /* cycles the VMM worked for it (0 natively) */
     uint64_t vmm_exits;        /* traps from the guest into the VMM */
     const uint8_t *output;     /* what the kernel printed (valid until release) */

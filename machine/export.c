@@ -247,9 +247,19 @@ int machine_event_format(const struct machine_event *ev, char *buf, size_t len)
                      trace_code_name(ev->cause), ev->args[0], ev->args[1], ev->args[2],
                      ev->args[3]);
         break;
+    case EV_XRET:
+        n = snprintf(buf, len, "%12" PRIu64 " %-3s %-9s %s->%s pc=0x%08" PRIx32 " %s",
+                     ev->cycle, who, machine_event_kind_name(ev->kind), from, to, ev->pc,
+                     ev->detail == PRIV_M ? "mret" : "sret");
+        break;
+    case EV_WFI:
+        n = snprintf(buf, len, "%12" PRIu64 " %-3s %-9s %s pc=0x%08" PRIx32
+                               " asleep for %" PRIu32 " cycles",
+                     ev->cycle, who, machine_event_kind_name(ev->kind), from, ev->pc, ev->detail);
+        break;
     default:
         n = snprintf(buf, len, "%12" PRIu64 " %-3s %-9s %s->%s pc=0x%08" PRIx32
-                               " cause=%" PRIu32 " tval=0x%08" PRIx32 " detail=%" PRIu32,
+                               " cause=%" PRIu32 " tval=0x%08" PRIx32 " detail=0x%" PRIx32,
                      ev->cycle, who, machine_event_kind_name(ev->kind), from, to, ev->pc,
                      ev->cause, ev->tval, ev->detail);
         break;

@@ -107,6 +107,10 @@ void guest_stats_listener(void *ctx, const struct machine_event *ev)
         }
         break;
     }
+    case EV_WFI:
+        if (ev->guest == TZ_GUEST_NONE && ev->priv_from < 4)
+            s->idle_cycles[ev->priv_from] += ev->detail;
+        break;
     default:
         break;
     }

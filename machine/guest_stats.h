@@ -44,6 +44,9 @@ struct guest_stat {
 
 struct guest_stats {
     unsigned nguests;                 /* highest guest id seen + 1 */
+    /* Cycles the hart slept in WFI with no guest current, by privilege: the
+     * VMM's idle loop (or, natively, the kernel waiting for its timer). */
+    uint64_t idle_cycles[4];
     struct guest_stat g[MACHINE_MAX_GUESTS];
 };
 

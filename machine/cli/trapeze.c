@@ -123,7 +123,8 @@ static void usage(FILE *out)
 "  --max-cycles N       stop after N simulated cycles (default: no limit)\n"
 "  --stats              print instructions, cycles, CPI, time per privilege\n"
 "                       mode and traps by cause when the run ends\n"
-"  --json FILE          write the same figures as JSON ('-' = stdout)\n"
+"  --json FILE          write the same figures as JSON ('-' = standard output;\n"
+"                       the program's output and tables then go to stderr)\n"
 "  --trace FILE         write the event stream as Chrome/Perfetto trace JSON\n"
 "                       (open it at ui.perfetto.dev)\n"
 "  --events FILE        write every event as a line of text ('-' = stderr)\n"
@@ -135,9 +136,15 @@ static void usage(FILE *out)
 "  -h, --help           show this help\n"
 "  --version            show the version\n"
 "\n"
+"Where output goes:\n"
+"  standard output: what the program writes to the UART, the per-guest table\n"
+"  and the comparison table; standard error: --stats, --events -, and the\n"
+"  end-of-run line. Separate them with '> out.txt 2> err.txt'.\n"
+"\n"
 "Exit status:\n"
 "  the program's exit code (0 = pass) when it finishes;\n"
-"  %d  bad usage or bad input (unreadable ELF or profile: the message says why);\n"
+"  %d  bad usage or bad input (unreadable ELF or profile: the message says why;\n"
+"      a program may also exit with 2 itself: the end-of-run line tells which);\n"
 "  %d  the instruction or cycle limit was reached;\n"
 "  %d  the hart waits for an interrupt that can never come.\n"
 "\n"
@@ -278,10 +285,11 @@ static void count_listener(void *ctx, const struct machine_event *ev)
 
 static int last_out_byte = '\n';
 
-static void stdout_sink(void *ctx, uint8_t byte)
+/* The program's UART bytes go to standard output (or to standard error when
+ * --json - claims standard output for the figures). */
+static void console_sink(void *ctx, uint8_t byte)
 {
-    (void)ctx;
-    putchar(byte);
+    fputc(byte, (FILE *)ctx);
     last_out_byte = byte;
 }
 
@@ -424,18 +432,31 @@ static cJSON *counters_json(const struct machine_counters *c, const struct cost_
     return root;
 }
 
-static void write_json(const char *path, cJSON *root)
+/* Open an output file before the run, so a bad path fails at once rather
+ * than after minutes of simulation. "-" is standard output. */
+static FILE *open_output(const char *path)
+{
+    FILE *f = strcmp(path, "-") ? fopen(path, "w") : stdout;
+    if (!f)
+        die("%s: cannot write: %s", path, strerror(errno));
+    return f;
+}
+
+static void write_json(FILE *f, const char *path, cJSON *root)
 {
     char *text = cJSON_Print(root);
     if (!text)
         die("%s: out of memory while formatting JSON", path);
-    FILE *f = strcmp(path, "-") ? fopen(path, "w") : stdout;
-    if (!f)
-        die("%s: cannot write: %s", path, strerror(errno));
     fprintf(f, "%s\n", text);
-    if (f != stdout && fclose(f) != 0)
+    if (f != stdout ? fclose(f) != 0 : fflush(f) != 0)
         die("%s: write failed: %s", path, strerror(errno));
     free(text);
+}
+
+/* "1 flush", "2 flushes". */
+static const char *plural(uint64_t n, const char *one, const char *many)
+{
+    return n == 1 ? one : many;
 }
 
 /* ---- main ------------------------------------------------------------------ */
@@ -450,16 +471,24 @@ static const char *times(uint64_t a, uint64_t b, char *buf, size_t len)
     return buf;
 }
 
+/* Per run of a comparison: ample for every kernel in the tree emulated
+ * (tasks, the longest, takes about 3·10^8), and a kernel that never ends
+ * is reported within seconds rather than minutes. */
+#define COMPARE_MAX_INSTRUCTIONS 2000000000ull
+
 static int run_compare(int argc, char **argv, const char *rv32_dir)
 {
     const char *kernel = NULL, *json_path = NULL;
-    uint64_t max_insns = DEFAULT_MAX_INSTRUCTIONS;
+    uint64_t max_insns = COMPARE_MAX_INSTRUCTIONS;
     for (int i = 2; i < argc; i++) {
         if (!strcmp(argv[i], "--json"))
             json_path = need_arg(argc, argv, &i);
         else if (!strcmp(argv[i], "--max-instructions"))
             max_insns = parse_u64(argv[i], need_arg(argc, argv, &i), 1, UINT64_MAX);
-        else if (argv[i][0] == '-')
+        else if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
+            usage(stdout);
+            exit(0);
+        } else if (argv[i][0] == '-')
             die_usage("unknown option '%s' for compare", argv[i]);
         else if (!kernel)
             kernel = argv[i];
@@ -474,6 +503,8 @@ static int run_compare(int argc, char **argv, const char *rv32_dir)
 
     static struct compare_run runs[CMP__COUNT];
     char err[1024];
+    FILE *json_file = json_path ? open_output(json_path) : NULL;
+    FILE *out = json_file == stdout ? stderr : stdout;
     for (int mode = 0; mode < CMP__COUNT; mode++) {
         if (compare_prepare(&runs[mode], (enum compare_mode)mode, kernel, rv32_dir, max_insns, err,
                             sizeof err) != 0)
@@ -484,16 +515,16 @@ static int run_compare(int argc, char **argv, const char *rv32_dir)
 
     const struct compare_run *nat = &runs[CMP_NATIVE];
     char b1[40], b2[40], b3[40], b4[40], b5[40];
-    printf("\n== compare '%s': one kernel, four ways to run it ", kernel);
+    fprintf(out, "\n== compare '%s': one kernel, four ways to run it ", kernel);
     for (size_t i = strlen(kernel); i < 30; i++)
-        putchar('=');
-    printf("\n%-9s %15s %10s %15s %15s %10s  %s\n", "mode", "total cycles", "vs native",
+        fputc('=', out);
+    fprintf(out, "\n%-9s %15s %10s %15s %15s %10s  %s\n", "mode", "total cycles", "vs native",
            "guest cycles", "VMM cycles", "VMM exits", "result");
     int bad = 0;
     for (int mode = 0; mode < CMP__COUNT; mode++) {
         const struct compare_run *r = &runs[mode];
         if (!r->available) {
-            printf("%-9s %15s  not available: %s\n", compare_mode_name(r->mode), "-", r->why);
+            fprintf(out, "%-9s %15s  not available: %s\n", compare_mode_name(r->mode), "-", r->why);
             continue;
         }
         char result[96];
@@ -501,6 +532,8 @@ static int run_compare(int argc, char **argv, const char *rv32_dir)
                     !memcmp(r->output, nat->output, nat->output_len);
         if (r->status != MACHINE_EXITED)
             snprintf(result, sizeof result, "did not finish (%s)", status_text(r->status));
+        else if (r->killed)
+            snprintf(result, sizeof result, "stopped by the VMM: %s", kill_reason_name(r->kill_reason));
         else if (mode == CMP_NATIVE)
             snprintf(result, sizeof result, "exit %d", r->exit_code);
         else
@@ -508,15 +541,17 @@ static int run_compare(int argc, char **argv, const char *rv32_dir)
                      same ? "identical to native" : "DIFFERS from native");
         if (r->status != MACHINE_EXITED || (mode != CMP_NATIVE && !same))
             bad = 1;
-        printf("%-9s %15s %10s %15s %15s %10s  %s\n", compare_mode_name(r->mode),
+        fprintf(out, "%-9s %15s %10s %15s %15s %10s  %s\n", compare_mode_name(r->mode),
                grouped(r->counters.cycles, b1, sizeof b1),
                times(r->counters.cycles, nat->counters.cycles, b2, sizeof b2),
                grouped(r->guest_cycles, b3, sizeof b3),
                mode == CMP_NATIVE ? "-" : grouped(r->vmm_cycles, b4, sizeof b4),
                mode == CMP_NATIVE ? "-" : grouped(r->vmm_exits, b5, sizeof b5), result);
     }
-    printf("\ntotal cycles: from reset to shutdown (firmware or VMM start-up included);\n"
-           "guest cycles: the kernel running; VMM cycles: the VMM working for it;\n"
+    fprintf(out, "\ntotal cycles: from reset to shutdown, everything included (firmware or VMM\n"
+           "  start-up, and time asleep waiting for the kernel's timer);\n"
+           "guest cycles: the kernel itself running in S or U mode, sleep excluded;\n"
+           "VMM cycles: the VMM working for it (natively there is no VMM);\n"
            "VMM exits: traps and interrupts that took the kernel out into the VMM.\n");
 
     if (json_path) {
@@ -535,6 +570,8 @@ static int run_compare(int argc, char **argv, const char *rv32_dir)
             }
             cJSON_AddStringToObject(o, "status", status_text(r->status));
             cJSON_AddNumberToObject(o, "exit_code", r->exit_code);
+            if (r->killed)
+                cJSON_AddStringToObject(o, "kill_reason", kill_reason_name(r->kill_reason));
             cJSON_AddNumberToObject(o, "cycles", (double)r->counters.cycles);
             cJSON_AddNumberToObject(o, "instructions", (double)r->counters.instret);
             cJSON_AddNumberToObject(o, "guest_cycles", (double)r->guest_cycles);
@@ -544,7 +581,7 @@ static int run_compare(int argc, char **argv, const char *rv32_dir)
                                   r->output_len == nat->output_len &&
                                       !memcmp(r->output, nat->output, nat->output_len));
         }
-        write_json(json_path, root);
+        write_json(json_file, json_path, root);
         cJSON_Delete(root);
     }
     for (int mode = 0; mode < CMP__COUNT; mode++)
@@ -582,27 +619,39 @@ static void print_guest_table(FILE *out, const struct scenario *s, const struct 
                               const struct machine_counters *c)
 {
     char b1[40], b2[40], b3[40], b4[40], b5[40], b6[40];
+    int w = 10;   /* the name column fits the longest guest name */
+    for (unsigned i = 0; i < s->nguests; i++)
+        if ((int)strlen(s->guest[i].name) > w)
+            w = (int)strlen(s->guest[i].name);
     fprintf(out, "\n== guests (scenario '%s') ", s->name);
     for (size_t i = strlen(s->name); i < 40; i++)
         fputc('=', out);
-    fprintf(out, "\n%-10s %-8s %-8s %14s %14s %7s %14s %8s\n", "guest", "mode", "status",
+    fprintf(out, "\n%-*s %-8s %-8s %14s %14s %7s %14s %8s\n", w, "guest", "mode", "status",
             "guest cycles", "VMM cycles", "share", "instructions", "UART");
     for (unsigned i = 0; i < s->nguests; i++) {
         const struct guest_stat *g = &gs->g[i];
         uint64_t run = c->guest_cycles[i][PRIV_U] + c->guest_cycles[i][PRIV_S];
         uint64_t vmm = c->guest_cycles[i][PRIV_M];
         uint64_t insns = c->guest_instret[i][PRIV_U] + c->guest_instret[i][PRIV_S];
-        fprintf(out, "%-10s %-8s %-8s %14s %14s %7s %14s %8s\n", s->guest[i].name,
+        fprintf(out, "%-*s %-8s %-8s %14s %14s %7s %14s %8s\n", w, s->guest[i].name,
                 mode_name(s->guest[i].mode), guest_status(g, b1, sizeof b1),
                 grouped(run, b2, sizeof b2), grouped(vmm, b3, sizeof b3),
                 percent(run + vmm, c->cycles, b4, sizeof b4), grouped(insns, b5, sizeof b5),
                 grouped(g->console_bytes, b6, sizeof b6));
     }
-    uint64_t idle = c->unattributed_cycles[PRIV_M] + c->unattributed_cycles[PRIV_S] +
+    /* Cycles with no guest current: the VMM on its own (boot, scheduling)
+     * and the machine asleep in the VMM's idle loop, shown apart so idle
+     * time is never mistaken for virtualization overhead. */
+    uint64_t none = c->unattributed_cycles[PRIV_M] + c->unattributed_cycles[PRIV_S] +
                     c->unattributed_cycles[PRIV_U];
-    fprintf(out, "%-10s %-8s %-8s %14s %14s %7s\n", "(vmm)", "", "", "", grouped(idle, b1, sizeof b1),
-            percent(idle, c->cycles, b2, sizeof b2));
-    fprintf(out, "%-10s %-8s %-8s %14s\n", "total", "", "", grouped(c->cycles, b1, sizeof b1));
+    uint64_t idle = gs->idle_cycles[PRIV_M] + gs->idle_cycles[PRIV_S] + gs->idle_cycles[PRIV_U];
+    if (idle > none)
+        idle = none;
+    fprintf(out, "%-*s %-8s %-8s %14s %14s %7s\n", w, "(vmm)", "", "", "",
+            grouped(none - idle, b1, sizeof b1), percent(none - idle, c->cycles, b2, sizeof b2));
+    fprintf(out, "%-*s %-8s %-8s %14s %14s %7s\n", w, "(idle)", "", "", "",
+            grouped(idle, b1, sizeof b1), percent(idle, c->cycles, b2, sizeof b2));
+    fprintf(out, "%-*s %-8s %-8s %14s\n", w, "total", "", "", grouped(c->cycles, b1, sizeof b1));
 
     for (unsigned i = 0; i < s->nguests; i++) {
         const struct guest_stat *g = &gs->g[i];
@@ -626,11 +675,15 @@ static void print_guest_table(FILE *out, const struct scenario *s, const struct 
                     grouped(g->emulated[k], b1, sizeof b1));
         fprintf(out, "; SBI calls %s; hypercalls %s\n", grouped(g->sbi_calls, b1, sizeof b1),
                 grouped(g->hypercalls, b2, sizeof b2));
-        fprintf(out, "    shadow faults: %s hidden, %s injected into the guest (%s page faults);"
-                     " %s flushes; %" PRIu32 " shadow page-table pages\n",
-                grouped(g->shadow_fills, b1, sizeof b1), grouped(g->injected, b2, sizeof b2),
-                grouped(g->injected_faults, b3, sizeof b3), grouped(g->shadow_flushes, b4, sizeof b4),
-                g->shadow_pages);
+        fprintf(out, "    shadow faults: %s hidden, %s passed on to the guest (its own page"
+                     " %s); %s shadow %s; %" PRIu32 " shadow page-table %s\n",
+                grouped(g->shadow_fills, b1, sizeof b1), grouped(g->injected_faults, b2, sizeof b2),
+                plural(g->injected_faults, "fault", "faults"),
+                grouped(g->shadow_flushes, b3, sizeof b3),
+                plural(g->shadow_flushes, "flush", "flushes"), g->shadow_pages,
+                plural(g->shadow_pages, "page", "pages"));
+        fprintf(out, "    traps injected into the guest: %s (system calls, interrupts, faults)\n",
+                grouped(g->injected, b4, sizeof b4));
         fprintf(out, "    world switches to it %s, emulated MMIO accesses %s\n",
                 grouped(g->world_switches, b1, sizeof b1), grouped(g->mmio, b2, sizeof b2));
         if (s->guest[i].mode == TZ_GUEST_MODE_EMULATED)
@@ -659,6 +712,11 @@ static void add_guests_json(cJSON *root, const struct scenario *s, const struct 
         cJSON_AddNumberToObject(o, "guest_cycles",
                                 (double)(c->guest_cycles[i][PRIV_U] + c->guest_cycles[i][PRIV_S]));
         cJSON_AddNumberToObject(o, "vmm_cycles", (double)c->guest_cycles[i][PRIV_M]);
+        /* share of the machine in tenths of a percent, as the table rounds it */
+        uint64_t mine = c->guest_cycles[i][PRIV_U] + c->guest_cycles[i][PRIV_S] +
+                        c->guest_cycles[i][PRIV_M];
+        cJSON_AddNumberToObject(o, "share_permille",
+                                c->cycles ? (double)((mine * 1000u + c->cycles / 2) / c->cycles) : 0);
         cJSON_AddNumberToObject(o, "guest_instructions",
                                 (double)(c->guest_instret[i][PRIV_U] + c->guest_instret[i][PRIV_S]));
         cJSON_AddNumberToObject(o, "vmm_instructions", (double)c->guest_instret[i][PRIV_M]);
@@ -686,9 +744,14 @@ static void add_guests_json(cJSON *root, const struct scenario *s, const struct 
         cJSON_AddNumberToObject(o, "interpreted_instructions", (double)g->interpreted);
         cJSON_AddNumberToObject(o, "softtlb_misses", (double)g->softtlb_misses);
     }
-    uint64_t idle = c->unattributed_cycles[PRIV_M] + c->unattributed_cycles[PRIV_S] +
+    uint64_t none = c->unattributed_cycles[PRIV_M] + c->unattributed_cycles[PRIV_S] +
                     c->unattributed_cycles[PRIV_U];
-    cJSON_AddNumberToObject(root, "unattributed_cycles", (double)idle);
+    uint64_t idle = gs->idle_cycles[PRIV_M] + gs->idle_cycles[PRIV_S] + gs->idle_cycles[PRIV_U];
+    if (idle > none)
+        idle = none;
+    /* unattributed = no guest current; idle is the part spent asleep in WFI */
+    cJSON_AddNumberToObject(root, "unattributed_cycles", (double)none);
+    cJSON_AddNumberToObject(root, "idle_cycles", (double)idle);
 }
 
 int main(int argc, char **argv)
@@ -719,6 +782,12 @@ int main(int argc, char **argv)
         cost_profile_default(&profile);
     }
 
+    if (o.scenario && o.input)
+        die("--input is not available for scenarios: the VMM's virtual UART has no input yet");
+    /* Outputs are opened before the run: a bad path fails now, not later. */
+    FILE *json_file = o.json_path ? open_output(o.json_path) : NULL;
+    FILE *out = json_file == stdout ? stderr : stdout;
+
     uint32_t ram = o.ram_mib ? o.ram_mib * 1024u * 1024u : 0;
     if (o.scenario && ram < scen.ram_size)
         ram = scen.ram_size > profile.ram_size ? scen.ram_size : 0;
@@ -727,7 +796,8 @@ int main(int argc, char **argv)
         .profile = &profile,
         .max_instructions = o.max_insns,
         .max_cycles = o.max_cycles,
-        .uart_sink = stdout_sink,
+        .uart_sink = console_sink,
+        .uart_sink_ctx = out,
     };
     struct machine *m = machine_create(&cfg, err, sizeof err);
     if (!m)
@@ -796,9 +866,9 @@ int main(int argc, char **argv)
     while (st == MACHINE_RUNNING);
     /* On a terminal, end the program's last line before our own messages
      * (a pipe or file gets the program's bytes unchanged). */
-    if (last_out_byte != '\n' && isatty(STDOUT_FILENO))
-        putchar('\n');
-    fflush(stdout);
+    if (last_out_byte != '\n' && isatty(fileno(out)))
+        fputc('\n', out);
+    fflush(out);
 
     struct machine_counters c;
     machine_get_counters(m, &c);
@@ -844,14 +914,14 @@ int main(int argc, char **argv)
     if (o.stats)
         print_stats(stderr, &c, &profile);
     if (o.scenario)
-        print_guest_table(stdout, &scen, &gstats, &c);
+        print_guest_table(out, &scen, &gstats, &c);
     if (o.count_events && !o.quiet)
         fprintf(stderr, "trapeze: %" PRIu64 " events delivered to the listener\n", nevents);
     if (o.json_path) {
         cJSON *root = counters_json(&c, &profile, st, code, reason, nevents, o.count_events);
         if (o.scenario)
             add_guests_json(root, &scen, &gstats, &c);
-        write_json(o.json_path, root);
+        write_json(json_file, o.json_path, root);
         cJSON_Delete(root);
     }
     machine_destroy(m);
