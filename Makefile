@@ -40,7 +40,10 @@ RV_CFLAGS := $(RV_ARCH) -O2 -g -Wall -Wextra -Werror -ffreestanding -nostdlib -f
              -mcmodel=medany -fno-pie -fno-stack-protector -mno-relax -MMD -MP \
              -Imachine/abi
 RV_ASFLAGS := $(RV_ARCH) -g -mno-relax -MMD -MP -Imachine/abi
-RV_LDFLAGS := $(RV_ARCH) -nostdlib -nostartfiles -static -Wl,--no-relax -Wl,--build-id=none
+# The images are loaded whole by a simulator or QEMU, and their code sets its
+# own page permissions; ld's warning about one RWX load segment says nothing here.
+RV_LDFLAGS := $(RV_ARCH) -nostdlib -nostartfiles -static -Wl,--no-relax -Wl,--build-id=none \
+              -Wl,--no-warn-rwx-segments
 
 QEMU_RV32 ?= qemu-system-riscv32
 

@@ -21,10 +21,10 @@ extern char _text_start[], _text_end[], _user_end[];
 void int_user_entry(void);
 void int_user_trap(void);
 
-static uint32_t root_table[SV32_ENTRIES]
-    __attribute__((aligned(PAGE_SIZE_BYTES), section(".pagetables")));
-static uint32_t leaf_table[SV32_ENTRIES]
-    __attribute__((aligned(PAGE_SIZE_BYTES), section(".pagetables")));
+static uint32_t root_table[SV32_PTES_PER_TABLE]
+    __attribute__((aligned(PAGE_SIZE), section(".pagetables")));
+static uint32_t leaf_table[SV32_PTES_PER_TABLE]
+    __attribute__((aligned(PAGE_SIZE), section(".pagetables")));
 
 static uint32_t pte_for(uintptr_t pa, uint32_t perms)
 {
@@ -39,18 +39,18 @@ static void build_page_tables(void)
     if ((uintptr_t)_user_end - base > vpn1_span)
         rt_fail("image larger than one Sv32 leaf table (4 MiB)", 3);
 
-    for (unsigned i = 0; i < SV32_ENTRIES; i++) {
+    for (unsigned i = 0; i < SV32_PTES_PER_TABLE; i++) {
         root_table[i] = 0;
         leaf_table[i] = 0;
     }
     /* A non-leaf PTE has R = W = X = 0 and points at the next level. */
     root_table[base >> SV32_VPN1_SHIFT] = pte_for((uintptr_t)leaf_table, 0);
 
-    for (uintptr_t pa = base; pa < (uintptr_t)_user_end; pa += PAGE_SIZE_BYTES) {
+    for (uintptr_t pa = base; pa < (uintptr_t)_user_end; pa += PAGE_SIZE) {
         uint32_t perms = pa < (uintptr_t)_text_end
                              ? PTE_R | PTE_X | PTE_U | PTE_A
                              : PTE_R | PTE_W | PTE_U | PTE_A | PTE_D;
-        leaf_table[(pa >> PAGE_SHIFT) & (SV32_ENTRIES - 1)] = pte_for(pa, perms);
+        leaf_table[(pa >> PAGE_SHIFT) & (SV32_PTES_PER_TABLE - 1)] = pte_for(pa, perms);
     }
 }
 
@@ -64,19 +64,14 @@ void bench_main(void)
     __asm__ volatile("csrw satp, %0\n\tsfence.vma" : : "r"(satp) : "memory");
     __asm__ volatile("csrw mtvec, %0" : : "r"((uintptr_t)int_user_trap));
 
-    uint32_t mstatus;
-    __asm__ volatile("csrr %0, mstatus" : "=r"(mstatus));
-    mstatus = (mstatus & ~(uint32_t)MSTATUS_MPP_MASK) | MSTATUS_MPP_U;
-    __asm__ volatile("csrw mstatus, %0" : : "r"(mstatus));
-    __asm__ volatile("csrw mepc, %0\n\tmret" : : "r"((uintptr_t)int_user_entry) : "memory");
-    __builtin_unreachable();
+    rt_enter_user(int_user_entry);
 }
 
 /* The U-mode part finished: a0 came back through ECALL. */
 void int_user_done(uint32_t mcause, uint32_t a0, uint32_t a7);
 void int_user_done(uint32_t mcause, uint32_t a0, uint32_t a7)
 {
-    if (mcause != CAUSE_ECALL_FROM_U || a7 != BENCH_CALL_EXIT) {
+    if (mcause != CAUSE_USER_ECALL || a7 != BENCH_CALL_EXIT) {
         uint32_t mepc, mtval;
         __asm__ volatile("csrr %0, mepc" : "=r"(mepc));
         __asm__ volatile("csrr %0, mtval" : "=r"(mtval));

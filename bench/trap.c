@@ -32,12 +32,7 @@ void bench_main(void)
     __asm__ volatile("csrw mscratch, %0" : : "r"((uintptr_t)&trap_state));
     __asm__ volatile("csrw mtvec, %0" : : "r"((uintptr_t)trap_handler));
 
-    uint32_t mstatus;
-    __asm__ volatile("csrr %0, mstatus" : "=r"(mstatus));
-    mstatus = (mstatus & ~(uint32_t)MSTATUS_MPP_MASK) | MSTATUS_MPP_U;
-    __asm__ volatile("csrw mstatus, %0" : : "r"(mstatus));
-    __asm__ volatile("csrw mepc, %0\n\tmret" : : "r"((uintptr_t)trap_user_entry) : "memory");
-    __builtin_unreachable();
+    rt_enter_user(trap_user_entry);
 }
 
 /* U-mode asked to finish (from trap_entry.S, on the M-mode stack). */

@@ -37,7 +37,7 @@ trap_handler:
     sw      t0, TS_T0(sp)
     sw      t1, TS_T1(sp)
     csrr    t0, mcause
-    li      t1, CAUSE_ECALL_FROM_U
+    li      t1, CAUSE_USER_ECALL
     bne     t0, t1, trap_unexpected
     li      t1, BENCH_CALL_EXIT
     beq     a7, t1, trap_exit

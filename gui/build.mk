@@ -51,9 +51,10 @@ TEST_SUITES += tests/gui/suite.sh
 
 # ---- screenshots for the documentation ----------------------------------------
 # The built-in default scenario, 8 M cycles in (all four guests busy), at the
-# size of a common classroom projector window.
+# size of a common classroom projector window. xvfb-run's own screen is
+# 1280x1024, narrower than that window: give it a larger one.
 SCREENSHOT_ARGS ?= --run-cycles 8000000 --size 1400x900
-XVFB_RUN := xvfb-run -a -s "-screen 0 1600x1000x24"
+XVFB_RUN := xvfb-run -a -s "-screen 0 1920x1200x24"
 .PHONY: screenshot
 screenshot: $(BUILD)/trapeze-dashboard rv32
 	$(XVFB_RUN) $(BUILD)/trapeze-dashboard --screenshot docs/screenshot.png --lang en $(SCREENSHOT_ARGS)

@@ -16,15 +16,16 @@
 #define MIN_ROW_H 30.0
 #define BAR_H 24.0
 /* Bars are scaled to the longest run within BREAK_RATIO × the shortest; a
- * longer run (emulation is often ~100× native) is drawn to the full width
+ * longer run (emulation: about 30–90× native, `trapeze compare`) is drawn to the full width
  * with a break mark, so the small differences between native, full and
  * para stay visible and its true ratio is written beside it. */
 #define BREAK_RATIO 4u
 #define SCALE_HEADROOM 1.15
 #define BREAK_GAP 10.0
-#define LEGEND_H 28.0
 #define PAD 8.0
-#define CHIP 14.0
+#define CHIP 14
+#define LEGEND_SPACING 20
+#define CHIP_SPACING 6
 #define RATIO_SCALE 100u
 #define TEXT_MAX 640
 /* The bars use guest 0's colours: the kernel under comparison is the only guest. */
@@ -104,21 +105,6 @@ static void draw_text(GtkWidget *w, cairo_t *cr, double x, double y, double max_
     g_object_unref(layout);
 }
 
-static double legend_item(GtkWidget *w, cairo_t *cr, double x, double y, struct rgb c, const char *t,
-                          const GdkRGBA *fg)
-{
-    cairo_set_source_rgb(cr, c.r, c.g, c.b);
-    cairo_rectangle(cr, x, y - CHIP / 2, CHIP, CHIP);
-    cairo_fill(cr);
-    gdk_cairo_set_source_rgba(cr, fg);
-    draw_text(w, cr, x + CHIP + 6, y, -1, t, false, false);
-    PangoLayout *layout = gtk_widget_create_pango_layout(w, t);
-    int tw, th;
-    pango_layout_get_pixel_size(layout, &tw, &th);
-    g_object_unref(layout);
-    return x + CHIP + 6 + tw + 20;
-}
-
 static void trapeze_compare_chart_snapshot(GtkWidget *widget, GtkSnapshot *snapshot)
 {
     TrapezeCompareChart *self = TRAPEZE_COMPARE_CHART(widget);
@@ -146,7 +132,7 @@ static void trapeze_compare_chart_snapshot(GtkWidget *widget, GtkSnapshot *snaps
             longest = MAX(longest, c);
     }
     uint64_t max = shortest == UINT64_MAX ? longest : (uint64_t)((double)longest * SCALE_HEADROOM);
-    double row_h = MIN(ROW_H, MAX(MIN_ROW_H, (height - 2 * PAD - LEGEND_H) / CMP__COUNT));
+    double row_h = MIN(ROW_H, MAX(MIN_ROW_H, (height - 2 * PAD) / CMP__COUNT));
     double bar_x = LABEL_W, bar_w = width - LABEL_W - VALUE_W - PAD;
     struct rgb guest = palette_guest(CHART_GUEST), vmm = palette_guest_dark(CHART_GUEST);
     struct rgb rest = palette_unattributed();
@@ -204,12 +190,6 @@ static void trapeze_compare_chart_snapshot(GtkWidget *widget, GtkSnapshot *snaps
         draw_text(widget, cr, bar_x + bar_w + PAD, yc, VALUE_W - PAD, text, false, false);
         g_free(text);
     }
-
-    double ly = PAD + CMP__COUNT * row_h + LEGEND_H / 2;
-    double lx = LABEL_W;
-    lx = legend_item(widget, cr, lx, ly, guest, tr(S_GUEST_CYCLES), &fg);
-    lx = legend_item(widget, cr, lx, ly, vmm, tr(S_VMM_CYCLES), &fg);
-    (void)legend_item(widget, cr, lx, ly, rest, tr(S_CHART_OTHER), &fg);
     cairo_destroy(cr);
 }
 
@@ -221,8 +201,8 @@ static void trapeze_compare_chart_measure(GtkWidget *widget, GtkOrientation orie
         *minimum = (int)(LABEL_W + VALUE_W + 120);
         *natural = (int)(LABEL_W + VALUE_W + 180);
     } else {
-        *minimum = (int)(2 * PAD + CMP__COUNT * MIN_ROW_H + LEGEND_H);
-        *natural = (int)(2 * PAD + CMP__COUNT * ROW_H + LEGEND_H);
+        *minimum = (int)(2 * PAD + CMP__COUNT * MIN_ROW_H);
+        *natural = (int)(2 * PAD + CMP__COUNT * ROW_H);
     }
     *min_baseline = *nat_baseline = -1;
 }
@@ -261,4 +241,43 @@ GtkWidget *trapeze_compare_chart_new(TrapezeComparison *cmp)
     self->cmp = cmp;
     g_signal_connect(cmp, "changed", G_CALLBACK(on_changed), self);
     return GTK_WIDGET(self);
+}
+
+/* ---- the legend ------------------------------------------------------------------
+ * Made of GtkLabels rather than drawn with cairo: GTK draws a label's text
+ * like every other text in the window, where cairo text at this size
+ * could run letters together ("cycles" read "cydes"). */
+
+static void draw_chip(GtkDrawingArea *area, cairo_t *cr, int w, int h, gpointer data)
+{
+    const struct rgb *c = data;
+    cairo_set_source_rgb(cr, c->r, c->g, c->b);
+    cairo_rectangle(cr, 0, 0, w, h);
+    cairo_fill(cr);
+}
+
+static GtkWidget *legend_item(struct rgb colour, const char *text)
+{
+    GtkWidget *box = gtk_box_new(GTK_ORIENTATION_HORIZONTAL, CHIP_SPACING);
+    GtkWidget *chip = gtk_drawing_area_new();
+    gtk_drawing_area_set_content_width(GTK_DRAWING_AREA(chip), CHIP);
+    gtk_drawing_area_set_content_height(GTK_DRAWING_AREA(chip), CHIP);
+    gtk_widget_set_valign(chip, GTK_ALIGN_CENTER);
+    struct rgb *c = g_new(struct rgb, 1);
+    *c = colour;
+    gtk_drawing_area_set_draw_func(GTK_DRAWING_AREA(chip), draw_chip, c, g_free);
+    gtk_box_append(GTK_BOX(box), chip);
+    gtk_box_append(GTK_BOX(box), gtk_label_new(text));
+    return box;
+}
+
+GtkWidget *trapeze_compare_chart_legend_new(void)
+{
+    GtkWidget *box = gtk_box_new(GTK_ORIENTATION_HORIZONTAL, LEGEND_SPACING);
+    gtk_widget_set_halign(box, GTK_ALIGN_CENTER);
+    gtk_widget_add_css_class(box, "chart-legend");
+    gtk_box_append(GTK_BOX(box), legend_item(palette_guest(CHART_GUEST), tr(S_GUEST_CYCLES)));
+    gtk_box_append(GTK_BOX(box), legend_item(palette_guest_dark(CHART_GUEST), tr(S_VMM_CYCLES)));
+    gtk_box_append(GTK_BOX(box), legend_item(palette_unattributed(), tr(S_CHART_OTHER)));
+    return box;
 }

@@ -24,6 +24,8 @@ G_DECLARE_FINAL_TYPE(TrapezeCompareChart, trapeze_compare_chart, TRAPEZE, COMPAR
 GtkWidget *trapeze_compare_chart_new(TrapezeComparison *cmp);
 /* The text drawn beside a mode's bar (tests). Free with g_free. */
 char *trapeze_compare_chart_row_text(TrapezeCompareChart *self, enum compare_mode mode);
+/* The chart's legend (guest cycles, VMM cycles, the rest), to put under it. */
+GtkWidget *trapeze_compare_chart_legend_new(void);
 
 G_END_DECLS
 

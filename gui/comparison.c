@@ -8,6 +8,8 @@
 
 #include <string.h>
 
+#include "../machine/scenario.h"
+
 /* Cycles each unfinished run advances per main-loop turn. */
 #define CMP_SLICE_CYCLES 500000u
 /* A run that has not ended after this many instructions is stopped (a
@@ -104,6 +106,19 @@ static gboolean on_idle(gpointer data)
 
 gboolean trapeze_comparison_set_kernel(TrapezeComparison *self, const char *kernel, GError **error)
 {
+    /* An unknown name is refused before the current runs are touched, with
+     * the names that would do. */
+    char **kernels = trapeze_comparison_list_kernels(self->rv32_dir);
+    gboolean known = kernel && g_strv_contains((const char *const *)kernels, kernel);
+    if (!known) {
+        char *names = g_strjoinv(", ", kernels);
+        g_set_error(error, G_FILE_ERROR, G_FILE_ERROR_NOENT, "unknown kernel '%s' (built kernels: %s)",
+                    kernel ? kernel : "", kernels[0] ? names : "none; build them with 'make'");
+        g_free(names);
+    }
+    g_strfreev(kernels);
+    if (!known)
+        return FALSE;
     release_runs(self);
     g_free(self->kernel);
     self->kernel = g_strdup(kernel);
@@ -184,4 +199,41 @@ char **trapeze_comparison_list_kernels(const char *rv32_dir)
     g_ptr_array_sort(names, compare_names);
     g_ptr_array_add(names, NULL);
     return (char **)g_ptr_array_free(names, FALSE);
+}
+
+char *trapeze_comparison_kernel_of_elf(const char *rv32_dir, const char *elf)
+{
+    /* Compare directories in canonical form: the scenario loader joins
+     * rv32_dir and "guests/K/K.elf" itself, but the same directory may be
+     * spelt differently ("build/rv32" and "./build/../build/rv32"). */
+    char *elf_abs = g_canonicalize_filename(elf, NULL);
+    char *elf_dir = g_path_get_dirname(elf_abs);
+    char *leaf = g_path_get_basename(elf_abs);
+    char **kernels = trapeze_comparison_list_kernels(rv32_dir);
+    char *found = NULL;
+    for (guint i = 0; kernels[i] && !found; i++) {
+        char *dir = g_build_filename(rv32_dir, "guests", kernels[i], NULL);
+        char *dir_abs = g_canonicalize_filename(dir, NULL);
+        char *native = g_strconcat(kernels[i], ".elf", NULL);
+        char *para = g_strconcat(kernels[i], "-pv.elf", NULL);
+        if (strcmp(elf_dir, dir_abs) == 0 && (strcmp(leaf, native) == 0 || strcmp(leaf, para) == 0))
+            found = g_strdup(kernels[i]);
+        g_free(para);
+        g_free(native);
+        g_free(dir_abs);
+        g_free(dir);
+    }
+    g_strfreev(kernels);
+    g_free(leaf);
+    g_free(elf_dir);
+    g_free(elf_abs);
+    return found;
+}
+
+char *trapeze_comparison_default_kernel(const char *rv32_dir, const struct scenario *s)
+{
+    char *k = NULL;
+    for (unsigned g = 0; s && g < s->nguests && !k; g++)
+        k = trapeze_comparison_kernel_of_elf(rv32_dir, s->guest[g].elf);
+    return k;
 }

@@ -35,6 +35,16 @@ const char *trapeze_comparison_get_error(TrapezeComparison *self, enum compare_m
 /* Kernels that can be compared: guests/<name>/<name>.elf under rv32_dir,
  * sorted; free with g_strfreev. */
 char **trapeze_comparison_list_kernels(const char *rv32_dir);
+/* The comparable kernel a guest ELF is a build of (rv32_dir/guests/K/K.elf
+ * or its paravirtual build K-pv.elf: K), or NULL for any other ELF. Free
+ * with g_free. */
+char *trapeze_comparison_kernel_of_elf(const char *rv32_dir, const char *elf);
+/* The kernel to compare by default for a scenario: the one its first guest
+ * runs (from the guest's ELF, not its display name); if that guest runs an
+ * ELF that is no comparable kernel, the next guest's, and so on; NULL if
+ * no guest runs one. Free with g_free. */
+struct scenario;
+char *trapeze_comparison_default_kernel(const char *rv32_dir, const struct scenario *s);
 
 G_END_DECLS
 

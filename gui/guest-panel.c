@@ -269,8 +269,12 @@ void trapeze_guest_panel_update(TrapezeGuestPanel *self)
     snprintf(text, sizeof text, "%" PRIu64 ".%" PRIu64 " %%", permille / 10, permille % 10);
     set_text(self->value[GP_FIELD_SHARE], text);
     gtk_widget_queue_draw(self->share_bar);
-    set_text(self->value[GP_FIELD_INSTRUCTIONS],
-             fmt_grouped(c->guest_instret[i][PRIV_U] + c->guest_instret[i][PRIV_S], a, sizeof a));
+    /* An emulated guest never executes on the hart: its instructions are
+     * the ones the VMM's interpreter ran for it. */
+    bool interp = s->guest[i].mode == TZ_GUEST_MODE_EMULATED;
+    uint64_t instructions = interp ? g->interpreted : c->guest_instret[i][PRIV_U] + c->guest_instret[i][PRIV_S];
+    set_text(self->value[GP_FIELD_INSTRUCTIONS], fmt_grouped(instructions, a, sizeof a));
+    gtk_widget_set_tooltip_text(self->value[GP_FIELD_INSTRUCTIONS], interp ? tr(S_INTERPRETED_TIP) : NULL);
 
     /* traps: counts per cause category (coloured like the timeline's marks), then the total */
     uint64_t by_cat[TRAP_CAT__COUNT] = { 0 }, total = 0;

@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "../machine/abi/trapeze_abi.h"
+#include "../machine/guest_stats.h"
 
 static const char *const strings_en[S__COUNT] = {
     [S_APP_TITLE] = "trapeze",
@@ -81,6 +82,7 @@ static const char *const strings_en[S__COUNT] = {
     [S_SHADOW] = "Shadow faults",
     [S_SHADOW_FMT] = "{1} hidden · {2} injected",
     [S_SWITCHES] = "World switches",
+    [S_INTERPRETED_TIP] = "Guest instructions the VMM interpreted: an emulated guest never runs on the hart itself, so all its cycles are VMM cycles",
     [S_CONSOLE] = "Console",
     [S_STATUS_RUNNING] = "running",
     [S_STATUS_EXITED_FMT] = "exited (code {1})",
@@ -171,6 +173,7 @@ static const char *const strings_ko[S__COUNT] = {
     [S_SHADOW] = "섀도 폴트",
     [S_SHADOW_FMT] = "숨김 {1} · 주입 {2}",
     [S_SWITCHES] = "월드 스위치",
+    [S_INTERPRETED_TIP] = "VMM이 해석해 실행한 게스트 명령어 수: 에뮬레이션 게스트는 하트에서 직접 실행되지 않으므로 모든 사이클이 VMM 사이클입니다",
     [S_CONSOLE] = "콘솔",
     [S_STATUS_RUNNING] = "실행 중",
     [S_STATUS_EXITED_FMT] = "종료 (코드 {1})",
@@ -243,20 +246,16 @@ static const char *const trace_ko[TZ_EV__COUNT] = {
     [TZ_EV_SHADOW_PAGES] = "섀도 페이지 수", [TZ_EV_CONSOLE] = "콘솔 출력",
 };
 
+/* English kill reasons are the machine library's own words
+ * (kill_reason_name), so the dashboard, the CLI table and the VMM's console
+ * line say the same thing; Korean has the same meanings. */
 #define KILL_REASONS (TZ_KILL_DEADLOCK + 1u)
-static const char *const kill_en[KILL_REASONS] = {
-    [TZ_KILL_TRAP_STORM] = "trap storm",
-    [TZ_KILL_BAD_MEMORY] = "touched memory outside its partition",
-    [TZ_KILL_ILLEGAL] = "executed garbage",
-    [TZ_KILL_BUDGET] = "kept an interrupt masked too long",
-    [TZ_KILL_DEADLOCK] = "waits for an interrupt that never comes",
-};
 static const char *const kill_ko[KILL_REASONS] = {
     [TZ_KILL_TRAP_STORM] = "트랩 폭주",
     [TZ_KILL_BAD_MEMORY] = "자기 파티션 밖 메모리 접근",
-    [TZ_KILL_ILLEGAL] = "잘못된 코드 실행",
-    [TZ_KILL_BUDGET] = "인터럽트를 너무 오래 막음",
-    [TZ_KILL_DEADLOCK] = "오지 않을 인터럽트를 기다림",
+    [TZ_KILL_ILLEGAL] = "핸들러 없는 불법 명령어",
+    [TZ_KILL_BUDGET] = "대기 중인 인터럽트를 너무 오래 막음 (워치독)",
+    [TZ_KILL_DEADLOCK] = "올 수 없는 인터럽트를 기다림",
 };
 
 static enum tz_lang current = TZ_LANG_EN;
@@ -333,8 +332,10 @@ const char *tr_trace(uint32_t code)
 
 const char *tr_kill_reason(uint32_t reason)
 {
-    const char *s = reason < KILL_REASONS ? (current == TZ_LANG_KO ? kill_ko : kill_en)[reason] : NULL;
-    return s ? s : (current == TZ_LANG_KO ? "알 수 없는 이유" : "unknown reason");
+    if (current != TZ_LANG_KO)
+        return kill_reason_name(reason);
+    const char *s = reason < KILL_REASONS ? kill_ko[reason] : NULL;
+    return s ? s : "알 수 없는 이유";
 }
 
 const char *tr_fill(char *buf, size_t len, enum tz_str id, const char *a1, const char *a2)

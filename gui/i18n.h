@@ -86,6 +86,7 @@ enum tz_str {
     S_SHADOW,
     S_SHADOW_FMT,          /* "{1} hidden · {2} injected" */
     S_SWITCHES,
+    S_INTERPRETED_TIP,
     S_CONSOLE,
     S_STATUS_RUNNING,
     S_STATUS_EXITED_FMT,   /* "exited (code {1})" */

@@ -25,6 +25,8 @@
 
 #include <gtk/gtk.h>
 
+#include "../machine/paths.h"
+#include "../machine/usage.h"
 #include "comparison.h"
 #include "i18n.h"
 #include "screenshot.h"
@@ -46,6 +48,7 @@
  * corrected this many times at most. */
 #define MAX_RESIZE_TRIES 3
 #define DEFAULT_COMPARE_KERNEL "tasks"
+#define PATH_BUF 4096              /* bytes for a path to the rv32 directory */
 
 struct options {
     const char *scenario;
@@ -77,7 +80,8 @@ static void usage(FILE *out)
           "\n"
           "  --scenario FILE.json   scenario to boot (default: the built-in default)\n"
           "  --lang ko|en           language (default: from LC_ALL / LC_MESSAGES / LANG)\n"
-          "  --compare KERNEL       guest kernel for the mode comparison (default: tasks)\n"
+          "  --compare KERNEL       guest kernel for the mode comparison (default: the kernel\n"
+          "                         the scenario's first guest runs, else tasks)\n"
           "  --screenshot FILE.png  headless: run, save the window as a PNG, exit\n"
           "  --run-cycles N         with --screenshot: simulated cycles to run first (0 = to the end)\n"
           "  --size WxH             with --screenshot: window size (default 1400x900)\n"
@@ -85,25 +89,8 @@ static void usage(FILE *out)
           out);
 }
 
-static void die_usage(const char *fmt, ...) __attribute__((noreturn, format(printf, 1, 2)));
-static void die_usage(const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    fprintf(stderr, "trapeze-dashboard: ");
-    vfprintf(stderr, fmt, ap);
-    fprintf(stderr, "\n");
-    va_end(ap);
-    usage(stderr);
-    exit(EXIT_USAGE);
-}
-
-static const char *need_arg(int argc, char **argv, int *i)
-{
-    if (*i + 1 >= argc)
-        die_usage("option '%s' needs an argument", argv[*i]);
-    return argv[++*i];
-}
+/* A command-line mistake: the message, then the whole usage (machine/usage.h). */
+static const struct usage_info usage_info = { "trapeze-dashboard", usage, EXIT_USAGE };
 
 static void parse_args(int argc, char **argv, struct options *o)
 {
@@ -117,58 +104,46 @@ static void parse_args(int argc, char **argv, struct options *o)
             usage(stdout);
             exit(0);
         } else if (!strcmp(a, "--scenario")) {
-            o->scenario = need_arg(argc, argv, &i);
+            o->scenario = usage_need_arg(&usage_info, argc, argv, &i);
         } else if (!strcmp(a, "--screenshot")) {
-            o->screenshot = need_arg(argc, argv, &i);
+            o->screenshot = usage_need_arg(&usage_info, argc, argv, &i);
         } else if (!strcmp(a, "--compare")) {
-            o->compare = need_arg(argc, argv, &i);
+            o->compare = usage_need_arg(&usage_info, argc, argv, &i);
         } else if (!strcmp(a, "--lang")) {
-            const char *l = need_arg(argc, argv, &i);
+            const char *l = usage_need_arg(&usage_info, argc, argv, &i);
             if (strcmp(l, "ko") && strcmp(l, "en"))
-                die_usage("--lang: expected 'ko' or 'en', got '%s'", l);
+                usage_error(&usage_info, "--lang: expected 'ko' or 'en', got '%s'", l);
             o->lang = i18n_parse_lang(l);
         } else if (!strcmp(a, "--run-cycles")) {
-            const char *s = need_arg(argc, argv, &i);
+            const char *s = usage_need_arg(&usage_info, argc, argv, &i);
             char *end;
             errno = 0;
             unsigned long long v = strtoull(s, &end, 10);
             if (errno || end == s || *end || s[0] == '-')
-                die_usage("--run-cycles: expected a number of cycles, got '%s'", s);
+                usage_error(&usage_info, "--run-cycles: expected a number of cycles, got '%s'", s);
             o->run_cycles = v;
         } else if (!strcmp(a, "--size")) {
-            const char *s = need_arg(argc, argv, &i);
+            const char *s = usage_need_arg(&usage_info, argc, argv, &i);
             int w, h;
             char extra;
             if (sscanf(s, "%dx%d%c", &w, &h, &extra) != 2 || w < MIN_SIZE || h < MIN_SIZE ||
                 w > MAX_SIZE || h > MAX_SIZE)
-                die_usage("--size: expected WIDTHxHEIGHT between 320 and 8192, got '%s'", s);
+                usage_error(&usage_info, "--size: expected WIDTHxHEIGHT between 320 and 8192, got '%s'", s);
             o->width = w;
             o->height = h;
         } else {
-            die_usage("unknown option '%s'", a);
+            usage_error(&usage_info, "unknown option '%s'", a);
         }
     }
 }
 
-/* The cross-compiled images live next to the binary: <dir>/rv32 or
- * <dir>/../rv32 (same rule as the trapeze CLI). */
+/* The cross-compiled images live next to the binary, found as the trapeze
+ * CLI finds them (machine/paths.h). NULL if there are none. */
 static char *find_rv32_dir(const char *argv0)
 {
-    char *dir = g_path_get_dirname(argv0);
-    static const char *const rel[] = { "rv32", "../rv32" };
-    for (size_t i = 0; i < G_N_ELEMENTS(rel); i++) {
-        char *cand = g_build_filename(dir, rel[i], NULL);
-        char *fw = g_build_filename(cand, "guests", "firmware", "firmware.elf", NULL);
-        gboolean ok = g_file_test(fw, G_FILE_TEST_IS_REGULAR);
-        g_free(fw);
-        if (ok) {
-            g_free(dir);
-            return cand;
-        }
-        g_free(cand);
-    }
-    g_free(dir);
-    return NULL;
+    char buf[PATH_BUF];
+    const char *dir = paths_find_rv32_dir(argv0, buf, sizeof buf);
+    return dir ? g_strdup(dir) : NULL;
 }
 
 /* The scenario files shown in the chooser: the source tree's vmm/scenarios
@@ -210,6 +185,39 @@ static gboolean on_screenshot_timeout(gpointer data)
     return G_SOURCE_REMOVE;
 }
 
+/* The window did not get the size --size asked for: say why. Either the
+ * screen is smaller (xvfb-run's default screen is 1280x1024), or the
+ * window's content needs more room than that size gives it. */
+static void warn_wrong_size(GtkWidget *window, const struct options *o, int w, int h)
+{
+    GdkRectangle screen = { 0 };
+    GtkNative *native = gtk_widget_get_native(window);
+    GdkSurface *surface = native ? gtk_native_get_surface(native) : NULL;
+    GdkMonitor *mon = surface ? gdk_display_get_monitor_at_surface(gtk_widget_get_display(window), surface) : NULL;
+    if (mon)
+        gdk_monitor_get_geometry(mon, &screen);
+    if (mon && (screen.width < o->width || screen.height < o->height)) {
+        fprintf(stderr,
+                "trapeze-dashboard: warning: the screen is only %dx%d, too small for a %dx%d window; "
+                "the screenshot is %dx%d. Give the display a larger screen, e.g. "
+                "xvfb-run -a -s \"-screen 0 1920x1200x24\"\n",
+                screen.width, screen.height, o->width, o->height, w, h);
+        return;
+    }
+    /* The window's own measure includes the client-side decorations'
+     * margins, which its width and height do not: compare with those. */
+    int min_w, min_h;
+    gtk_widget_measure(window, GTK_ORIENTATION_HORIZONTAL, -1, &min_w, NULL, NULL, NULL);
+    gtk_widget_measure(window, GTK_ORIENTATION_VERTICAL, o->width, &min_h, NULL, NULL, NULL);
+    if (min_w > o->width || min_h > o->height)
+        fprintf(stderr,
+                "trapeze-dashboard: warning: the window is %dx%d, not %dx%d: its content needs that much room\n",
+                w, h, o->width, o->height);
+    else
+        fprintf(stderr, "trapeze-dashboard: warning: the window is %dx%d, not %dx%d: the display gave it another size\n",
+                w, h, o->width, o->height);
+}
+
 static gboolean on_frame(GtkWidget *widget, GdkFrameClock *clock, gpointer data)
 {
     struct app_state *st = data;
@@ -228,8 +236,7 @@ static gboolean on_frame(GtkWidget *widget, GdkFrameClock *clock, gpointer data)
         return G_SOURCE_CONTINUE;
     }
     if (w != st->opt.width || h != st->opt.height)
-        fprintf(stderr, "trapeze-dashboard: warning: the window is %dx%d, not %dx%d (its content needs more room)\n",
-                w, h, st->opt.width, st->opt.height);
+        warn_wrong_size(widget, &st->opt, w, h);
     GError *error = NULL;
     GApplication *app = G_APPLICATION(gtk_window_get_application(GTK_WINDOW(widget)));
     if (!trapeze_screenshot_save(widget, st->opt.screenshot, &error)) {
@@ -242,20 +249,16 @@ static gboolean on_frame(GtkWidget *widget, GdkFrameClock *clock, gpointer data)
     return G_SOURCE_REMOVE;
 }
 
+/* --compare, else the kernel the scenario's first guest runs (see
+ * trapeze_comparison_default_kernel), else DEFAULT_COMPARE_KERNEL. */
 static const char *pick_compare_kernel(struct app_state *st)
 {
     if (st->opt.compare)
         return st->opt.compare;
-    /* the first guest of the scenario, if it is a kernel we can compare */
-    char **kernels = trapeze_comparison_list_kernels(st->rv32_dir);
-    const struct scenario *s = trapeze_simulation_get_scenario(st->sim);
-    const char *pick = NULL;
-    for (unsigned g = 0; s && g < s->nguests && !pick; g++)
-        for (guint i = 0; kernels[i] && !pick; i++)
-            if (!strcmp(kernels[i], s->guest[g].name))
-                pick = g_intern_string(kernels[i]);
-    g_strfreev(kernels);
-    return pick ? pick : DEFAULT_COMPARE_KERNEL;
+    char *k = trapeze_comparison_default_kernel(st->rv32_dir, trapeze_simulation_get_scenario(st->sim));
+    const char *pick = k ? g_intern_string(k) : DEFAULT_COMPARE_KERNEL;
+    g_free(k);
+    return pick;
 }
 
 static void on_activate(GtkApplication *app, gpointer data)
@@ -297,7 +300,9 @@ static void on_activate(GtkApplication *app, gpointer data)
 
     if (st->opt.screenshot) {
         if (trapeze_window_get_last_error(st->win)) {
-            fail(st, G_APPLICATION(app), trapeze_window_get_last_error(st->win));
+            /* trapeze_window_show_error has printed it on stderr already */
+            st->status = EXIT_FAILURE;
+            g_application_quit(G_APPLICATION(app));
             return;
         }
         if (st->opt.run_cycles == 0)

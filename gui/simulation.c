@@ -12,7 +12,9 @@
  * interrupt U→M, an mret M→U), and every event carries the current guest
  * (the VMM writes it to the trace port). So the time between two events is
  * spent at the first one's "to" privilege, for its guest: in U-mode the
- * guest runs; in M-mode the VMM works for it.
+ * guest runs; in M-mode the VMM works for it. A trap's event is stamped
+ * after its entry cost, which belongs to the handler's side, so the span
+ * of the side it interrupted ends that many cycles earlier.
  */
 #define G_LOG_DOMAIN "trapeze-simulation"
 
@@ -168,8 +170,15 @@ static void on_event(TrapezeSimulation *self, const struct machine_event *ev)
 {
     bool priv_change = (ev->kind == EV_TRAP || ev->kind == EV_INTERRUPT || ev->kind == EV_XRET) &&
                        ev->priv_from != ev->priv_to;
+    /* A trap's entry cycles are charged to the side that takes it, and its
+     * event is stamped when the handler starts (machine/trap.c): the
+     * interrupted side stopped trap_entry cycles before the stamp. */
+    uint64_t end = ev->cycle;
+    if (priv_change && (ev->kind == EV_TRAP || ev->kind == EV_INTERRUPT) && self->scen &&
+        end >= self->span_start + self->scen->profile.trap_entry)
+        end -= self->scen->profile.trap_entry;
     if (priv_change || ev->guest != self->span_guest || self->span_idle || ev->kind == EV_WFI) {
-        close_span(self, ev->cycle);
+        close_span(self, end);
         self->span_guest = ev->guest;
         /* a WFI event marks the start of the sleep; whatever comes next ends it */
         self->span_idle = ev->kind == EV_WFI;

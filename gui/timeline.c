@@ -73,11 +73,12 @@ void trapeze_timeline_get_range(TrapezeTimeline *self, guint64 *start, guint64 *
     *start = *end - w;
 }
 
-/* Lane height for the allocated height: LANE_H when there is room, less
- * (down to MIN_LANE_H) when a scenario has many guests. */
-static double lane_height(guint lanes, double height)
+/* Lane height for the allocated height below a legend `top` high:
+ * LANE_H when there is room, less (down to MIN_LANE_H) when a scenario has
+ * many guests. */
+static double lane_height(guint lanes, double height, double top)
 {
-    double h = (height - LEGEND_H - MARK_H - AXIS_H) / lanes - LANE_GAP;
+    double h = (height - top - MARK_H - AXIS_H) / lanes - LANE_GAP;
     return CLAMP(h, MIN_LANE_H, LANE_H);
 }
 
@@ -104,9 +105,16 @@ static void draw_text(TrapezeTimeline *self, cairo_t *cr, double x, double y, co
     g_object_unref(layout);
 }
 
-static double text_width(TrapezeTimeline *self, const char *text)
+static double text_width(TrapezeTimeline *self, const char *text, bool bold)
 {
-    PangoLayout *layout = gtk_widget_create_pango_layout(GTK_WIDGET(self), text);
+    PangoLayout *layout = gtk_widget_create_pango_layout(GTK_WIDGET(self), NULL);
+    if (bold) {
+        char *m = g_markup_printf_escaped("<b>%s</b>", text);
+        pango_layout_set_markup(layout, m, -1);
+        g_free(m);
+    } else {
+        pango_layout_set_text(layout, text, -1);
+    }
     int w, h;
     pango_layout_get_pixel_size(layout, &w, &h);
     g_object_unref(layout);
@@ -135,41 +143,111 @@ static uint64_t tick_step_us(uint64_t range_us)
     return p > 0 ? p : 1;
 }
 
-static void draw_legend(TrapezeTimeline *self, cairo_t *cr, GdkRGBA *fg, double width)
+/* The legend flows like text: items left to right from the plot's left
+ * edge, and onto another row of LEGEND_H when the next one does not fit,
+ * so on a narrow window (or in a longer language) it wraps instead of
+ * being cut. A heading ("Traps:") stays on the row of its first item. */
+enum legend_kind { LEGEND_SWATCH, LEGEND_HEADING, LEGEND_MARK };
+
+struct legend_item {
+    enum legend_kind kind;
+    struct rgb colour;
+    const char *text;
+};
+
+#define LEGEND_ITEMS_MAX (3 + 1 + TRAP_CAT__COUNT)
+#define SWATCH_TEXT_GAP 6.0
+#define MARK_TEXT_GAP 5.0
+#define HEADING_GAP 12.0
+
+static unsigned legend_items(struct legend_item *it)
 {
-    double x = LABEL_W, y = LEGEND_H / 2;
-    /* guest / VMM swatches, shown with guest 0's colours */
-    set_source(cr, palette_guest(0));
-    cairo_rectangle(cr, x, y - CHIP / 2, SWATCH_W, CHIP);
-    cairo_fill(cr);
-    gdk_cairo_set_source_rgba(cr, fg);
-    draw_text(self, cr, x + SWATCH_W + 6, y, tr(S_LEGEND_GUEST), 0.0, false);
-    x += SWATCH_W + 12 + text_width(self, tr(S_LEGEND_GUEST)) + LEGEND_GAP;
-    set_source(cr, palette_guest_dark(0));
-    cairo_rectangle(cr, x, y - CHIP / 2, SWATCH_W, CHIP);
-    cairo_fill(cr);
-    gdk_cairo_set_source_rgba(cr, fg);
-    draw_text(self, cr, x + SWATCH_W + 6, y, tr(S_LEGEND_VMM), 0.0, false);
-    x += SWATCH_W + 12 + text_width(self, tr(S_LEGEND_VMM)) + LEGEND_GAP;
-    set_source(cr, palette_idle());
-    cairo_rectangle(cr, x, y - CHIP / 2, SWATCH_W, CHIP);
-    cairo_fill(cr);
-    gdk_cairo_set_source_rgba(cr, fg);
-    draw_text(self, cr, x + SWATCH_W + 6, y, tr(S_LEGEND_IDLE), 0.0, false);
-    x += SWATCH_W + 12 + text_width(self, tr(S_LEGEND_IDLE)) + LEGEND_GAP;
-    draw_text(self, cr, x, y, tr(S_LEGEND_TRAPS), 0.0, true);
-    x += text_width(self, tr(S_LEGEND_TRAPS)) + 12;
-    for (int c = 0; c < TRAP_CAT__COUNT; c++) {
-        if (x > width - 60)
-            break;
-        set_source(cr, palette_trap((enum trap_category)c));
+    unsigned n = 0;
+    it[n++] = (struct legend_item){ LEGEND_SWATCH, palette_guest(0), tr(S_LEGEND_GUEST) };
+    it[n++] = (struct legend_item){ LEGEND_SWATCH, palette_guest_dark(0), tr(S_LEGEND_VMM) };
+    it[n++] = (struct legend_item){ LEGEND_SWATCH, palette_idle(), tr(S_LEGEND_IDLE) };
+    it[n++] = (struct legend_item){ LEGEND_HEADING, { 0, 0, 0 }, tr(S_LEGEND_TRAPS) };
+    for (int c = 0; c < TRAP_CAT__COUNT; c++)
+        it[n++] = (struct legend_item){ LEGEND_MARK, palette_trap((enum trap_category)c),
+                                        tr(trap_category_label((enum trap_category)c)) };
+    return n;
+}
+
+/* Width an item draws, and the space after it. */
+static double legend_item_width(TrapezeTimeline *self, const struct legend_item *it, double *gap)
+{
+    switch (it->kind) {
+    case LEGEND_SWATCH:
+        *gap = LEGEND_GAP + SWATCH_TEXT_GAP;
+        return SWATCH_W + SWATCH_TEXT_GAP + text_width(self, it->text, false);
+    case LEGEND_HEADING:
+        *gap = HEADING_GAP;
+        return text_width(self, it->text, true);
+    case LEGEND_MARK:
+    default:
+        *gap = LEGEND_GAP / 2;
+        return MARK_W + MARK_TEXT_GAP + text_width(self, it->text, false);
+    }
+}
+
+static void draw_legend_item(TrapezeTimeline *self, cairo_t *cr, const GdkRGBA *fg,
+                             const struct legend_item *it, double x, double y)
+{
+    switch (it->kind) {
+    case LEGEND_SWATCH:
+        set_source(cr, it->colour);
+        cairo_rectangle(cr, x, y - CHIP / 2, SWATCH_W, CHIP);
+        cairo_fill(cr);
+        gdk_cairo_set_source_rgba(cr, fg);
+        draw_text(self, cr, x + SWATCH_W + SWATCH_TEXT_GAP, y, it->text, 0.0, false);
+        break;
+    case LEGEND_HEADING:
+        gdk_cairo_set_source_rgba(cr, fg);
+        draw_text(self, cr, x, y, it->text, 0.0, true);
+        break;
+    case LEGEND_MARK:
+        set_source(cr, it->colour);
         triangle(cr, x + MARK_W / 2, y - MARK_H / 2);
         cairo_fill(cr);
         gdk_cairo_set_source_rgba(cr, fg);
-        const char *label = tr(trap_category_label((enum trap_category)c));
-        draw_text(self, cr, x + MARK_W + 5, y, label, 0.0, false);
-        x += MARK_W + 5 + text_width(self, label) + LEGEND_GAP / 2;
+        draw_text(self, cr, x + MARK_W + MARK_TEXT_GAP, y, it->text, 0.0, false);
+        break;
     }
+}
+
+/* Lay the legend out in a widget `width` wide; draws it when cr is not
+ * NULL. Returns the number of rows (at least 1); *right (if not NULL)
+ * receives the right edge of the widest row. */
+static unsigned legend_flow(TrapezeTimeline *self, cairo_t *cr, const GdkRGBA *fg, double width,
+                            double *right_edge)
+{
+    struct legend_item it[LEGEND_ITEMS_MAX];
+    unsigned n = legend_items(it);
+    double w[LEGEND_ITEMS_MAX], gap[LEGEND_ITEMS_MAX];
+    for (unsigned i = 0; i < n; i++)
+        w[i] = legend_item_width(self, &it[i], &gap[i]);
+    double left = LABEL_W, right = width - RIGHT_PAD, x = left;
+    unsigned row = 0;
+    for (unsigned i = 0; i < n; i++) {
+        double need = w[i];
+        if (it[i].kind == LEGEND_HEADING && i + 1 < n)
+            need += gap[i] + w[i + 1];
+        if (x > left && x + need > right) {
+            row++;
+            x = left;
+        }
+        if (cr)
+            draw_legend_item(self, cr, fg, &it[i], x, row * LEGEND_H + LEGEND_H / 2);
+        if (right_edge && (i == 0 || x + w[i] > *right_edge))
+            *right_edge = x + w[i];
+        x += w[i] + gap[i];
+    }
+    return row + 1;
+}
+
+guint trapeze_timeline_legend_rows(TrapezeTimeline *self, int width, double *right)
+{
+    return legend_flow(self, NULL, NULL, width, right);
 }
 
 static void trapeze_timeline_snapshot(GtkWidget *widget, GtkSnapshot *snapshot)
@@ -186,11 +264,12 @@ static void trapeze_timeline_snapshot(GtkWidget *widget, GtkSnapshot *snapshot)
     GdkRGBA grid = fg;
     grid.alpha = 0.18f;
 
-    draw_legend(self, cr, &fg, width);
+    /* everything below the legend starts at `top` */
+    double top = legend_flow(self, cr, &fg, width, NULL) * LEGEND_H;
 
     const struct scenario *s = trapeze_simulation_get_scenario(self->sim);
     guint lanes = trapeze_timeline_get_n_lanes(self);
-    double lane_h = lane_height(lanes, height);
+    double lane_h = lane_height(lanes, height, top);
     double plot_x = LABEL_W, plot_w = width - LABEL_W - RIGHT_PAD;
     guint64 t0, t1;
     trapeze_timeline_get_range(self, &t0, &t1);
@@ -199,7 +278,7 @@ static void trapeze_timeline_snapshot(GtkWidget *widget, GtkSnapshot *snapshot)
 
     /* lane backgrounds and names */
     for (guint l = 0; l < lanes; l++) {
-        double y = LEGEND_H + l * (lane_h + LANE_GAP) + MARK_H;
+        double y = top + l * (lane_h + LANE_GAP) + MARK_H;
         gdk_cairo_set_source_rgba(cr, &faint);
         cairo_rectangle(cr, plot_x, y, plot_w, lane_h);
         cairo_fill(cr);
@@ -220,13 +299,13 @@ static void trapeze_timeline_snapshot(GtkWidget *widget, GtkSnapshot *snapshot)
     }
 
     /* axis ticks and grid */
-    double axis_y = LEGEND_H + lanes * (lane_h + LANE_GAP) + MARK_H;
+    double axis_y = top + lanes * (lane_h + LANE_GAP) + MARK_H;
     uint64_t us0 = t0 * US_PER_S / hz, us1 = t1 * US_PER_S / hz;
     uint64_t step = tick_step_us(us1 > us0 ? us1 - us0 : 1);
     for (uint64_t us = (us0 + step - 1) / step * step; us <= us1; us += step) {
         double x = plot_x + ((double)(us * hz / US_PER_S) - (double)t0) * scale;
         gdk_cairo_set_source_rgba(cr, &grid);
-        cairo_rectangle(cr, x, LEGEND_H + MARK_H, 1, axis_y - LEGEND_H - MARK_H);
+        cairo_rectangle(cr, x, top + MARK_H, 1, axis_y - top - MARK_H);
         cairo_fill(cr);
         char num[32], label[48];
         snprintf(label, sizeof label, "%s µs", fmt_grouped(us, num, sizeof num));
@@ -264,7 +343,7 @@ static void trapeze_timeline_snapshot(GtkWidget *widget, GtkSnapshot *snapshot)
             x1 = x0 + MIN_SPAN_PX;
         }
         last_x[lane] = x0;
-        double y = LEGEND_H + lane * (lane_h + LANE_GAP) + MARK_H;
+        double y = top + lane * (lane_h + LANE_GAP) + MARK_H;
         if (sp[i].vmm == SPAN_IDLE)
             set_source(cr, palette_idle());
         else if (sp[i].vmm == SPAN_VMM)
@@ -299,7 +378,7 @@ static void trapeze_timeline_snapshot(GtkWidget *widget, GtkSnapshot *snapshot)
         if (x - last_mark[g][mk[i].category] < 2.0)
             continue;
         last_mark[g][mk[i].category] = x;
-        double y = LEGEND_H + (g + 1) * (lane_h + LANE_GAP);
+        double y = top + (g + 1) * (lane_h + LANE_GAP);
         set_source(cr, palette_trap((enum trap_category)mk[i].category));
         triangle(cr, x, y);
         cairo_fill(cr);
@@ -316,17 +395,33 @@ static void trapeze_timeline_snapshot(GtkWidget *widget, GtkSnapshot *snapshot)
     cairo_destroy(cr);
 }
 
+#define MIN_WIDTH (LABEL_W + RIGHT_PAD + 200)
+#define NATURAL_WIDTH 1000
+
+/* The legend wraps, so the height depends on the width. */
+static GtkSizeRequestMode trapeze_timeline_get_request_mode(GtkWidget *widget)
+{
+    (void)widget;
+    return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
+}
+
 static void trapeze_timeline_measure(GtkWidget *widget, GtkOrientation orientation, int for_size,
                                      int *minimum, int *natural, int *min_baseline, int *nat_baseline)
 {
     TrapezeTimeline *self = TRAPEZE_TIMELINE(widget);
     if (orientation == GTK_ORIENTATION_HORIZONTAL) {
-        *minimum = (int)(LABEL_W + RIGHT_PAD + 200);
-        *natural = 1000;
+        *minimum = (int)MIN_WIDTH;
+        *natural = NATURAL_WIDTH;
     } else {
         guint lanes = trapeze_timeline_get_n_lanes(self);
-        *minimum = (int)(LEGEND_H + lanes * (MIN_LANE_H + LANE_GAP) + MARK_H + AXIS_H);
-        *natural = (int)(LEGEND_H + lanes * (LANE_H + LANE_GAP) + MARK_H + AXIS_H);
+        /* Width unknown (the window's own minimum size): one legend row.
+         * Counting the rows of some guessed width here would raise the
+         * window's minimum height by rows a wide window never needs; the
+         * box lays the timeline out with its real width, and then the rows
+         * that width needs come out of the trap log's room (it scrolls). */
+        double top = (for_size < 0 ? 1 : legend_flow(self, NULL, NULL, for_size, NULL)) * LEGEND_H;
+        *minimum = (int)(top + lanes * (MIN_LANE_H + LANE_GAP) + MARK_H + AXIS_H);
+        *natural = (int)(top + lanes * (LANE_H + LANE_GAP) + MARK_H + AXIS_H);
     }
     *min_baseline = *nat_baseline = -1;
 }
@@ -361,6 +456,7 @@ static void trapeze_timeline_class_init(TrapezeTimelineClass *klass)
     GtkWidgetClass *wc = GTK_WIDGET_CLASS(klass);
     wc->snapshot = trapeze_timeline_snapshot;
     wc->measure = trapeze_timeline_measure;
+    wc->get_request_mode = trapeze_timeline_get_request_mode;
     gtk_widget_class_set_css_name(wc, "timeline");
 }
 

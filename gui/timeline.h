@@ -32,6 +32,9 @@ guint64 trapeze_timeline_get_window_us(TrapezeTimeline *self);
 void trapeze_timeline_get_range(TrapezeTimeline *self, guint64 *start, guint64 *end);
 /* Lanes drawn: 1 (VMM) + guests (tests). */
 guint trapeze_timeline_get_n_lanes(TrapezeTimeline *self);
+/* How the legend is laid out in a widget `width` pixels wide (tests): the
+ * number of rows, and in *right the right edge of its widest row. */
+guint trapeze_timeline_legend_rows(TrapezeTimeline *self, int width, double *right);
 
 G_END_DECLS
 

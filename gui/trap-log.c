@@ -11,6 +11,7 @@
 
 #include <inttypes.h>
 
+#include "../machine/abi/riscv_bits.h"
 #include "event-model.h"
 #include "i18n.h"
 #include "palette.h"
@@ -18,7 +19,11 @@
 #define CELL_TEXT_MAX 160
 #define GUEST_NAME_MAX 64
 #define XRET_MRET 3u
-#define CAUSE_INTERRUPT_BIT 0x80000000u
+/* Marks the labels of the cycle column, so the topmost one on screen can be
+ * found among the row widgets GTK creates. */
+#define CYCLE_CELL_KEY "trapeze-cycle-cell"
+/* Scrolled less than this from the top still counts as "at the top". */
+#define AT_TOP_TOLERANCE_PX 1.0
 
 enum column { COL_CYCLE, COL_GUEST, COL_KIND, COL_CAUSE, COL_PC, COL_TVAL };
 
@@ -83,9 +88,9 @@ static void cause_text(const struct machine_event *ev, char *buf, size_t len)
             snprintf(buf, len, "%s: %s", tr_trace(ev->cause), emul_kind_name(ev->args[0]));
             break;
         case TZ_EV_INJECT: {
-            bool irq = (ev->args[0] & CAUSE_INTERRUPT_BIT) != 0;
+            bool irq = (ev->args[0] & CAUSE_INTERRUPT) != 0;
             snprintf(buf, len, "%s: %s", tr_trace(ev->cause),
-                     tr_cause(ev->args[0] & ~CAUSE_INTERRUPT_BIT, irq));
+                     tr_cause(ev->args[0] & ~CAUSE_INTERRUPT, irq));
             break;
         }
         case TZ_EV_GUEST_SWITCH:
@@ -170,6 +175,8 @@ static void setup_cell(GtkSignalListItemFactory *factory, GtkListItem *item, gpo
 {
     enum column col = (enum column)GPOINTER_TO_INT(data);
     GtkWidget *label = gtk_label_new(NULL);
+    if (col == COL_CYCLE)
+        g_object_set_data(G_OBJECT(label), CYCLE_CELL_KEY, GINT_TO_POINTER(TRUE));
     gtk_label_set_xalign(GTK_LABEL(label), col == COL_CYCLE ? 1.0f : 0.0f);
     if (col == COL_CYCLE || col == COL_PC || col == COL_TVAL)
         gtk_widget_add_css_class(label, "numeric");
@@ -208,16 +215,53 @@ static void add_column(TrapezeTrapLog *self, enum column col, enum tz_str title,
     g_object_unref(c);
 }
 
+/* The GtkListView inside the column view: the widget that scrolls, whose
+ * rows are the ones on screen. */
+static GtkWidget *rows_widget(TrapezeTrapLog *self)
+{
+    for (GtkWidget *c = gtk_widget_get_first_child(self->view); c; c = gtk_widget_get_next_sibling(c))
+        if (GTK_IS_LIST_VIEW(c))
+            return c;
+    return NULL;
+}
+
+/* Is the view scrolled to its top (the newest event)? A user who scrolled
+ * down by even part of a row is reading older events. */
+static gboolean at_top(TrapezeTrapLog *self)
+{
+    GtkAdjustment *v = gtk_scrollable_get_vadjustment(GTK_SCROLLABLE(self->view));
+    return !v || gtk_adjustment_get_value(v) - gtk_adjustment_get_lower(v) < AT_TOP_TOLERANCE_PX;
+}
+
+/* Put the newest event back at the top. A list view keeps the row it shows
+ * at the top when rows are inserted above it (so a reader's place is kept),
+ * which for a newest-first log means drifting into the past as events
+ * arrive; its "list.scroll-to-item" action moves that anchor back to row
+ * 0. (GTK 4.8 has no public scroll-to function; the action is public.) */
+static void scroll_to_newest(TrapezeTrapLog *self)
+{
+    GtkWidget *rows = rows_widget(self);
+    if (rows && g_list_model_get_n_items(G_LIST_MODEL(self->model)) > 0)
+        gtk_widget_activate_action(rows, "list.scroll-to-item", "u", 0u);
+}
+
+/* New events: follow them if the user was at the top, else leave the rows
+ * they are reading where they are. */
 static void on_advanced(TrapezeSimulation *sim, gpointer data)
 {
     TrapezeTrapLog *self = data;
+    gboolean follow = at_top(self);
     trapeze_event_model_sync(self->model);
+    if (follow)
+        scroll_to_newest(self);
 }
 
+/* Another machine: its log starts at the top. */
 static void on_reset(TrapezeSimulation *sim, gpointer data)
 {
     TrapezeTrapLog *self = data;
     trapeze_event_model_set_ring(self->model, trapeze_simulation_get_ring(sim));
+    scroll_to_newest(self);
 }
 
 static void trapeze_trap_log_dispose(GObject *object)
@@ -296,4 +340,38 @@ char *trapeze_trap_log_cell_text(TrapezeTrapLog *self, guint row, guint column)
     g_free(markup);
     g_object_unref(item);
     return text;
+}
+
+/* Depth-first search for the cycle label nearest the top edge of the rows
+ * widget among those still (partly) visible. */
+static void find_top_cycle_label(GtkWidget *w, GtkWidget *rows, GtkWidget **best, float *best_y)
+{
+    if (!gtk_widget_get_mapped(w) || !gtk_widget_get_child_visible(w))
+        return;
+    if (GTK_IS_LABEL(w) && g_object_get_data(G_OBJECT(w), CYCLE_CELL_KEY)) {
+        graphene_rect_t r;
+        if (gtk_widget_compute_bounds(w, rows, &r) && r.origin.y + r.size.height > 0 &&
+            r.origin.y < (float)gtk_widget_get_height(rows) && (!*best || r.origin.y < *best_y)) {
+            *best = w;
+            *best_y = r.origin.y;
+        }
+        return;
+    }
+    for (GtkWidget *c = gtk_widget_get_first_child(w); c; c = gtk_widget_get_next_sibling(c))
+        find_top_cycle_label(c, rows, best, best_y);
+}
+
+char *trapeze_trap_log_first_visible_cycle(TrapezeTrapLog *self)
+{
+    GtkWidget *rows = rows_widget(self), *best = NULL;
+    float best_y = 0;
+    if (!rows)
+        return NULL;
+    find_top_cycle_label(rows, rows, &best, &best_y);
+    return best ? g_strdup(gtk_label_get_text(GTK_LABEL(best))) : NULL;
+}
+
+GtkAdjustment *trapeze_trap_log_get_vadjustment(TrapezeTrapLog *self)
+{
+    return gtk_scrollable_get_vadjustment(GTK_SCROLLABLE(self->view));
 }

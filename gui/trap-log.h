@@ -23,6 +23,11 @@ guint trapeze_trap_log_get_n_rows(TrapezeTrapLog *self);
 /* The text a cell shows (tests): row from the top, column 0..TRAP_LOG_COLUMNS-1. */
 #define TRAP_LOG_COLUMNS 6
 char *trapeze_trap_log_cell_text(TrapezeTrapLog *self, guint row, guint column);
+/* The cycle cell of the topmost row on screen, NULL if no row is drawn
+ * (tests: what the user actually sees, after GTK laid the rows out). */
+char *trapeze_trap_log_first_visible_cycle(TrapezeTrapLog *self);
+/* The log's vertical scroll position (tests scroll it as a user would). */
+GtkAdjustment *trapeze_trap_log_get_vadjustment(TrapezeTrapLog *self);
 
 G_END_DECLS
 

@@ -474,6 +474,7 @@ static void build_body(TrapezeWindow *self)
     self->chart = trapeze_compare_chart_new(self->cmp);
     gtk_widget_set_vexpand(self->chart, TRUE);
     gtk_box_append(GTK_BOX(cmp_card), self->chart);
+    gtk_box_append(GTK_BOX(cmp_card), trapeze_compare_chart_legend_new());
     gtk_box_append(GTK_BOX(bottom), cmp_card);
     gtk_box_append(GTK_BOX(body), bottom);
 

@@ -12,6 +12,7 @@
 #include "abi/trapeze_abi.h"
 #include "cost.h"
 #include "guest_stats.h"
+#include "paths.h"
 #include "scenario.h"
 
 static const char *const mode_names[CMP__COUNT] = {
@@ -70,7 +71,10 @@ static int prepare_native(struct compare_run *r, const char *kernel, const char 
                           uint64_t max_insns, char *err, size_t errlen)
 {
     char fw[4096], kpath[4096];
-    snprintf(fw, sizeof fw, "%s/guests/firmware/firmware.elf", rv32_dir);
+    if (paths_firmware(rv32_dir, fw, sizeof fw) != 0) {
+        snprintf(err, errlen, "%s: path too long", rv32_dir);
+        return -1;
+    }
     if (is_path(kernel)) {
         snprintf(kpath, sizeof kpath, "%s", kernel);
     } else {

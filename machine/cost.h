@@ -2,8 +2,11 @@
  * cost.h — the cycle cost model: a machine profile read from JSON.
  *
  * Every retired instruction adds cost[class] cycles; a taken branch adds
- * branch_taken_penalty on top; taking a trap adds trap_entry; a TLB miss adds
- * tlb_miss plus page_walk_level for every page-table level read.
+ * branch_taken_penalty on top; ECALL and EBREAK, which never retire, are
+ * charged their class (system) when they raise their trap; taking a trap adds
+ * trap_entry, counted for the privilege (and guest) the trap enters; a TLB
+ * miss adds tlb_miss plus page_walk_level for every page-table level read.
+ * docs/cost-model.md has the full table of what is charged when.
  * mtime advances by one tick every clock_hz / timebase_hz cycles.
  * The format is documented in docs/cost-model.md.
  */

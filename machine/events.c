@@ -66,9 +66,13 @@ void event_emit_slow(struct machine *m, uint32_t kind, unsigned from, unsigned t
     ev.detail = detail;
     if (args)
         memcpy(ev.args, args, sizeof ev.args);
-    for (unsigned i = 0; i < MAX_LISTENERS; i++)
-        if (m->listeners[i].fn)
+    /* Slots may have holes (unsubscribe); stop once every listener had it. */
+    for (unsigned i = 0, left = m->nlisteners; i < MAX_LISTENERS && left != 0; i++) {
+        if (m->listeners[i].fn) {
             m->listeners[i].fn(m->listeners[i].ctx, &ev);
+            left--;
+        }
+    }
 }
 
 int machine_subscribe(struct machine *m, machine_listener_fn fn, void *ctx)

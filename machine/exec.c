@@ -19,11 +19,13 @@
  *      CSRs (mscratch, mepc, mcause, ... — what trap handlers use) are done
  *      inline, everything else in csr.c.
  *
- * Cycle accounting (machine/cost.h): a retired instruction adds its class
- * cost (kept in the decode entry) and one to instret; a taken branch adds
- * branch_taken_penalty. An instruction that raises an exception does not
- * retire (priv spec §3.3.1 "minstret ... counts instructions retired"), so it
- * adds nothing; the trap adds trap_entry in trap.c.
+ * Cycle accounting (machine/cost.h, docs/cost-model.md): a retired
+ * instruction adds its class cost (kept in the decode entry) and one to
+ * instret; a taken branch adds branch_taken_penalty. An instruction that
+ * raises an exception does not retire (priv spec §3.3.1 "minstret ... counts
+ * instructions retired"), so it adds nothing to instret and — except ECALL
+ * and EBREAK, whose whole job is to trap — nothing to cycles; the trap adds
+ * trap_entry in trap.c, on the side of the privilege that takes it.
  *
  * Misaligned loads/stores/AMOs raise address-misaligned exceptions (cause 4
  * for loads and LR, 6 for stores/SC/AMOs, tval = the address) — the behaviour
@@ -255,6 +257,22 @@ static enum check_result slow_check(struct machine *m, enum machine_status *st)
         goto next_insn;                                                 \
     } while (0)
 
+/*
+ * Threaded dispatch only pays if every handler keeps its own indirect jump:
+ * the host's branch predictor then learns "after a guest LW comes an ADDI"
+ * per handler. GCC's cross-jumping pass sees the identical NEXT tails and
+ * merges them into one shared `jmp *`, which turns the loop back into a
+ * single, badly predicted switch (6 indirect jumps left instead of one per
+ * handler; the mixed code of a VMM run with its guests suffers most). The
+ * pass is switched off for this one function.
+ */
+#if defined(__GNUC__) && !defined(__clang__)
+#define EXEC_KEEP_DISPATCH_TAILS __attribute__((optimize("no-crossjumping")))
+#else
+#define EXEC_KEEP_DISPATCH_TAILS
+#endif
+
+EXEC_KEEP_DISPATCH_TAILS
 enum machine_status exec_run(struct machine *m)
 {
     enum machine_status st = MACHINE_RUNNING;
@@ -364,12 +382,16 @@ enum machine_status exec_run(struct machine *m)
                     v = *hp;                                                 \
                 }                                                            \
             } else {                                                         \
+                /* a separate slot, so that v itself never has its address \
+                 * taken and can live in a host register */                 \
+                uint32_t slow_v;                                             \
                 bool ok;                                                     \
                 SAVE();                                                      \
-                ok = mem_load_slow(m, a, (size), &v);                        \
+                ok = mem_load_slow(m, a, (size), &slow_v);                   \
                 LOAD();                                                      \
                 if (!ok)                                                     \
                     goto exception;                                          \
+                v = slow_v;                                                  \
             }                                                                \
             x[e->rd] = conv;                                                 \
             NEXT;                                                           \
@@ -427,12 +449,19 @@ enum machine_status exec_run(struct machine *m)
             /* Stores already invalidate the decoded entries they overwrite
              * (icache.c), so instruction fetch is always coherent. */
             NEXT;
+        /* ECALL and EBREAK always raise and never retire (minstret does not
+         * count them, priv spec §3.3.1), but unlike a faulting access they
+         * exist to trap: they went through the pipeline, so their class cost
+         * (`system`) is charged — to the privilege that executed them —
+         * before the trap adds trap_entry on the handler's side. */
         L_ECALL:
             /* priv spec §3.3.1: cause 8/9/11 by privilege, tval = 0 */
+            cycles += e->cost;
             raise_exc(m, CAUSE_USER_ECALL + m->priv, 0);
             goto exception;
         L_EBREAK:
             /* tval = 0, as QEMU 7.2 reports for ebreak. */
+            cycles += e->cost;
             raise_exc(m, CAUSE_BREAKPOINT, 0);
             goto exception;
 

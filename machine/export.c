@@ -25,6 +25,7 @@
 struct chrome_trace {
     FILE *out;
     uint64_t clock_hz;
+    uint32_t trap_entry;
     int first;              /* no record written yet (comma placement) */
     int have_span;
     uint8_t span_priv;
@@ -73,7 +74,7 @@ static void json_string(FILE *out, const char *s)
     fputc('"', out);
 }
 
-struct chrome_trace *chrome_trace_begin(FILE *out, uint64_t clock_hz,
+struct chrome_trace *chrome_trace_begin(FILE *out, uint64_t clock_hz, uint32_t trap_entry,
                                         const char *const *guest_names, unsigned nguests)
 {
     struct chrome_trace *t = calloc(1, sizeof *t);
@@ -81,6 +82,7 @@ struct chrome_trace *chrome_trace_begin(FILE *out, uint64_t clock_hz,
         return NULL;
     t->out = out;
     t->clock_hz = clock_hz ? clock_hz : 1;
+    t->trap_entry = trap_entry;
     t->first = 1;
     fputs("{\"displayTimeUnit\":\"ns\",\"otherData\":{\"generator\":\"trapeze "
           TRAPEZE_VERSION "\",\"time\":\"simulated\"},\"traceEvents\":[", out);
@@ -144,10 +146,14 @@ void chrome_trace_listener(void *ctx, const struct machine_event *ev)
         t->span_start = 0;
     }
     if (ev->priv_to != t->span_priv || ev->guest != t->span_guest) {
-        close_span(t, ev->cycle);
+        /* A trap's entry cost already belongs to the handler's side. */
+        uint64_t at = ev->cycle;
+        if ((ev->kind == EV_TRAP || ev->kind == EV_INTERRUPT) && at >= t->span_start + t->trap_entry)
+            at -= t->trap_entry;
+        close_span(t, at);
         t->span_priv = ev->priv_to;
         t->span_guest = ev->guest;
-        t->span_start = ev->cycle;
+        t->span_start = at;
     }
 
     char name[96];

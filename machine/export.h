@@ -24,8 +24,11 @@
 struct chrome_trace;
 
 /* Start a trace on an open stream; clock_hz turns cycles into microseconds.
+ * trap_entry is the profile's cost of taking a trap: the machine charges it
+ * to the handler's side and stamps the trap event after it, so the span of
+ * the interrupted mode ends that many cycles before the event.
  * guest_names may be NULL or hold up to MACHINE_MAX_GUESTS names (NULL = unnamed). */
-struct chrome_trace *chrome_trace_begin(FILE *out, uint64_t clock_hz,
+struct chrome_trace *chrome_trace_begin(FILE *out, uint64_t clock_hz, uint32_t trap_entry,
                                         const char *const *guest_names, unsigned nguests);
 /* The listener to pass to machine_subscribe with the trace as ctx. */
 void chrome_trace_listener(void *ctx, const struct machine_event *ev);

@@ -5,10 +5,7 @@
 
 #include <string.h>
 
-#define CAUSE_INTERRUPT_BIT 0x80000000u
-#define CAUSE_FETCH_PAGE_FAULT 12u
-#define CAUSE_LOAD_PAGE_FAULT 13u
-#define CAUSE_STORE_PAGE_FAULT 15u
+#include "abi/riscv_bits.h"
 
 static struct guest_stat *stat_for(struct guest_stats *s, uint32_t guest)
 {
@@ -98,7 +95,7 @@ void guest_stats_listener(void *ctx, const struct machine_event *ev)
         struct guest_stat *g = stat_for(s, ev->guest);
         if (!g)
             break;
-        uint32_t code = ev->cause & ~CAUSE_INTERRUPT_BIT;
+        uint32_t code = ev->cause & ~CAUSE_INTERRUPT;
         if (code < 32) {
             if (ev->kind == EV_TRAP)
                 g->traps[code]++;

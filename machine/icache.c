@@ -56,8 +56,13 @@ void icache_invalidate(struct machine *m, uint32_t paddr, uint32_t len)
     last = (paddr + len - 1) & ~(INSN_SIZE - 1);
     for (uint32_t a = first;; a += INSN_SIZE) {
         int64_t pg = ram_page(m, a);
-        if (pg >= 0 && m->dpages[pg])
+        if (pg >= 0 && m->dpages[pg]) {
             m->dpages[pg]->e[(a >> 2) & (INSNS_PER_PAGE - 1)].op = EX_DECODE;
+        } else if (last - a >= PAGE_SIZE) {
+            /* nothing decoded on this page (or not RAM): skip to the last
+             * word of the page, so loading a large image stays cheap */
+            a |= PAGE_MASK & ~(INSN_SIZE - 1);
+        }
         if (a == last)
             break;
     }

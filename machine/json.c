@@ -108,6 +108,15 @@ static void describe(const cJSON *item, char *out, size_t outlen)
     }
 }
 
+/* Report at `where` that item is not what was wanted: "expected WHAT, got
+ * <what it is>". Returns -1, as json_error does. */
+static int expected(struct json_ctx *jc, const char *where, const cJSON *item, const char *what)
+{
+    char got[96];
+    describe(item, got, sizeof got);
+    return json_error(jc, where, "expected %s, got %s", what, got);
+}
+
 /* ---- parsing ------------------------------------------------------------ */
 
 /* 1-based line and column of byte `off` in text (columns count bytes). */
@@ -240,11 +249,8 @@ struct cJSON *json_parse_file(struct json_ctx *jc, const char *path, size_t max_
 int json_check_keys(struct json_ctx *jc, const struct cJSON *obj, const char *path,
                     const char *const *allowed)
 {
-    if (!cJSON_IsObject(obj)) {
-        char got[96];
-        describe(obj, got, sizeof got);
-        return json_error(jc, path, "expected an object, got %s", got);
-    }
+    if (!cJSON_IsObject(obj))
+        return expected(jc, path, obj, "an object");
     size_t nallowed = 0;
     while (allowed[nallowed])
         nallowed++;
@@ -287,23 +293,21 @@ int json_check_keys(struct json_ctx *jc, const struct cJSON *obj, const char *pa
 }
 
 /* The member `key` of obj, or NULL; reports a missing required key and a
- * non-object container. *err is set when an error was reported. */
+ * non-object container. *err is set when an error was reported. `where`
+ * (JSON_PATH_MAX bytes) receives the member's path, for the caller's
+ * messages about its value. */
 static const cJSON *member(struct json_ctx *jc, const cJSON *obj, const char *path,
-                           const char *key, bool required, int *err)
+                           const char *key, bool required, char *where, int *err)
 {
     *err = 0;
+    join_path(where, JSON_PATH_MAX, path, key);
     if (!cJSON_IsObject(obj)) {
-        char got[96];
-        describe(obj, got, sizeof got);
-        *err = json_error(jc, path, "expected an object, got %s", got);
+        *err = expected(jc, path, obj, "an object");
         return NULL;
     }
     const cJSON *it = cJSON_GetObjectItemCaseSensitive(obj, key);
-    if (!it && required) {
-        char where[JSON_PATH_MAX];
-        join_path(where, sizeof where, path, key);
+    if (!it && required)
         *err = json_error(jc, where, "missing (this key is required)");
-    }
     return it;
 }
 
@@ -325,21 +329,20 @@ static int integer_in_range(struct json_ctx *jc, const cJSON *item, const char *
             return 0;
         }
     }
-    char got[96];
-    describe(item, got, sizeof got);
-    return json_error(jc, where, "expected an integer from %llu to %llu, got %s",
-                      (unsigned long long)min, (unsigned long long)max, got);
+    char what[64];
+    snprintf(what, sizeof what, "an integer from %llu to %llu", (unsigned long long)min,
+             (unsigned long long)max);
+    return expected(jc, where, item, what);
 }
 
 int json_get_u64(struct json_ctx *jc, const struct cJSON *obj, const char *path,
                  const char *key, bool required, uint64_t min, uint64_t max, uint64_t *out)
 {
     int err;
-    const cJSON *it = member(jc, obj, path, key, required, &err);
+    char where[JSON_PATH_MAX];
+    const cJSON *it = member(jc, obj, path, key, required, where, &err);
     if (!it)
         return err;
-    char where[JSON_PATH_MAX];
-    join_path(where, sizeof where, path, key);
     return integer_in_range(jc, it, where, min, max, out);
 }
 
@@ -348,11 +351,10 @@ int json_get_u32(struct json_ctx *jc, const struct cJSON *obj, const char *path,
 {
     uint64_t v;
     int err;
-    const cJSON *it = member(jc, obj, path, key, required, &err);
+    char where[JSON_PATH_MAX];
+    const cJSON *it = member(jc, obj, path, key, required, where, &err);
     if (!it)
         return err;
-    char where[JSON_PATH_MAX];
-    join_path(where, sizeof where, path, key);
     if (integer_in_range(jc, it, where, min, max, &v) != 0)
         return -1;
     *out = (uint32_t)v;
@@ -363,16 +365,12 @@ int json_get_string(struct json_ctx *jc, const struct cJSON *obj, const char *pa
                     const char *key, bool required, char *out, size_t outlen)
 {
     int err;
-    const cJSON *it = member(jc, obj, path, key, required, &err);
+    char where[JSON_PATH_MAX];
+    const cJSON *it = member(jc, obj, path, key, required, where, &err);
     if (!it)
         return err;
-    char where[JSON_PATH_MAX];
-    join_path(where, sizeof where, path, key);
-    if (!cJSON_IsString(it) || !it->valuestring) {
-        char got[96];
-        describe(it, got, sizeof got);
-        return json_error(jc, where, "expected a string, got %s", got);
-    }
+    if (!cJSON_IsString(it) || !it->valuestring)
+        return expected(jc, where, it, "a string");
     size_t n = strlen(it->valuestring);
     if (outlen == 0 || n >= outlen)
         return json_error(jc, where, "string too long (%zu bytes, at most %zu)", n,
@@ -416,11 +414,10 @@ int json_get_addr(struct json_ctx *jc, const struct cJSON *obj, const char *path
                   const char *key, bool required, uint32_t *out)
 {
     int err;
-    const cJSON *it = member(jc, obj, path, key, required, &err);
+    char where[JSON_PATH_MAX];
+    const cJSON *it = member(jc, obj, path, key, required, where, &err);
     if (!it)
         return err;
-    char where[JSON_PATH_MAX];
-    join_path(where, sizeof where, path, key);
     if (cJSON_IsString(it) && it->valuestring) {
         uint32_t v;
         if (parse_addr_string(it->valuestring, &v) == 0) {
@@ -436,28 +433,20 @@ int json_get_addr(struct json_ctx *jc, const struct cJSON *obj, const char *path
             return 0;
         }
     }
-    char got[96];
-    describe(it, got, sizeof got);
-    return json_error(jc, where,
-                      "expected a 32-bit address (\"0x80000000\" or an integer below 2^32), "
-                      "got %s",
-                      got);
+    return expected(jc, where, it,
+                    "a 32-bit address (\"0x80000000\" or an integer below 2^32)");
 }
 
 int json_get_bool(struct json_ctx *jc, const struct cJSON *obj, const char *path,
                   const char *key, bool required, bool *out)
 {
     int err;
-    const cJSON *it = member(jc, obj, path, key, required, &err);
+    char where[JSON_PATH_MAX];
+    const cJSON *it = member(jc, obj, path, key, required, where, &err);
     if (!it)
         return err;
-    if (!cJSON_IsBool(it)) {
-        char where[JSON_PATH_MAX];
-        char got[96];
-        join_path(where, sizeof where, path, key);
-        describe(it, got, sizeof got);
-        return json_error(jc, where, "expected true or false, got %s", got);
-    }
+    if (!cJSON_IsBool(it))
+        return expected(jc, where, it, "true or false");
     *out = cJSON_IsTrue(it) != 0;
     return 0;
 }

@@ -30,7 +30,6 @@
 #include "internal.h"
 
 #define PMP_CFG_PER_REG 4u
-#define PMP_CFG_BITS    8u
 #define PMP_CFG_WRITABLE (PMPCFG_R | PMPCFG_W | PMPCFG_X | PMPCFG_A | PMPCFG_L)
 
 static unsigned pmp_mode(uint8_t cfg)
@@ -93,7 +92,7 @@ uint32_t pmp_read_cfg(const struct machine *m, unsigned reg)
 {
     uint32_t v = 0;
     for (unsigned j = 0; j < PMP_CFG_PER_REG; j++)
-        v |= (uint32_t)m->pmpcfg[reg * PMP_CFG_PER_REG + j] << (j * PMP_CFG_BITS);
+        v |= (uint32_t)m->pmpcfg[reg * PMP_CFG_PER_REG + j] << (j * PMPCFG_ENTRY_BITS);
     return v;
 }
 
@@ -122,7 +121,7 @@ void pmp_write_cfg(struct machine *m, unsigned reg, uint32_t value)
 {
     for (unsigned j = 0; j < PMP_CFG_PER_REG; j++) {
         unsigned i = reg * PMP_CFG_PER_REG + j;
-        uint8_t c = (uint8_t)((value >> (j * PMP_CFG_BITS)) & PMP_CFG_WRITABLE);
+        uint8_t c = (uint8_t)((value >> (j * PMPCFG_ENTRY_BITS)) & PMP_CFG_WRITABLE);
         if (m->pmpcfg[i] & PMPCFG_L)
             continue;
         /* R = 0, W = 1 is reserved (§3.7.1): legalise by dropping W. */

@@ -184,6 +184,10 @@ static int parse_guest(struct json_ctx *jc, const cJSON *g, unsigned i, const ch
     snprintf(where, sizeof where, "%s.name", path);
     if (check_name(jc, where, sg->name) != 0)
         return -1;
+    if (!strcmp(sg->name, SCENARIO_RESERVED_NAME))
+        return json_error(jc, where, "'%s' is reserved: the console prefixes the VMM's own lines "
+                                     "with [%s]; give the guest another \"name\"",
+                          sg->name, SCENARIO_RESERVED_NAME);
     for (unsigned j = 0; j < i; j++)
         if (!strcmp(s->guest[j].name, sg->name))
             return json_error(jc, where, "'%s' is already the name of guests[%u]", sg->name, j);
@@ -305,20 +309,35 @@ static int parse_root(struct json_ctx *jc, const cJSON *root, const char *base_d
     for (const cJSON *g = guests->child; g; g = g->next, i++)
         if (parse_guest(jc, g, i, base_dir, rv32_dir, s, &has_base[i]) != 0)
             return -1;
+    uint32_t min_us = scenario_min_slice_us(&s->profile);
     for (i = 0; i < s->nguests; i++) {
         struct scenario_guest *g = &s->guest[i];
-        if (!g->slice_us)
+        char where[48] = "slice_us";
+        if (g->slice_us)
+            snprintf(where, sizeof where, "guests[%u].slice_us", i);
+        else
             g->slice_us = slice_us;
+        if (g->slice_us < min_us)
+            return json_error(jc, where, "%" PRIu32 " us is shorter than the minimum slice, %" PRIu32
+                              " us (%u cycles at %" PRIu64 " Hz, not much more than one switch "
+                              "between guests costs; docs/scenarios.md)", g->slice_us, min_us,
+                              SCENARIO_MIN_SLICE_CYCLES, s->profile.clock_hz);
         uint64_t ticks = (uint64_t)g->slice_us * s->profile.timebase_hz / US_PER_SECOND;
         if (ticks == 0 || ticks > UINT32_MAX) {
-            char where[48];
-            snprintf(where, sizeof where, "guests[%u].slice_us", i);
             return json_error(jc, where, "%" PRIu32 " us is %" PRIu64 " timer ticks at %" PRIu64
                               " Hz: out of range", g->slice_us, ticks, s->profile.timebase_hz);
         }
         g->slice_ticks = (uint32_t)ticks;
     }
     return place_partitions(jc, s, has_base);
+}
+
+uint32_t scenario_min_slice_us(const struct cost_profile *p)
+{
+    if (p->clock_hz == 0)
+        return 1;
+    uint64_t us = ((uint64_t)SCENARIO_MIN_SLICE_CYCLES * US_PER_SECOND + p->clock_hz - 1) / p->clock_hz;
+    return us ? (uint32_t)us : 1;
 }
 
 int scenario_parse(const char *name, const char *text, size_t len, const char *base_dir,

@@ -28,6 +28,18 @@
 #define SCENARIO_DEFAULT_MEMORY_MIB 8u       /* what native firmware gives a kernel */
 #define SCENARIO_DEFAULT_SLICE_US 1000u
 #define SCENARIO_MAX_SLICE_US 1000000u
+/*
+ * The shortest time slice a scenario may ask for, in cycles of the profile's
+ * clock. Switching from one guest to another costs the VMM about 640 cycles
+ * on the default profile (`build/bench/vmmcost`, kind=world_switch: median
+ * 639, p90 741 in the default scenario); a slice not well above that spends
+ * more of the machine on switching than on the guests. 1000 cycles is 10 us
+ * at the default 100 MHz.
+ * (The VMM still makes progress with any slice: vmm/sched.c.)
+ */
+#define SCENARIO_MIN_SLICE_CYCLES 1000u
+/* A guest name the console already uses for the VMM's own lines ("[vmm] "). */
+#define SCENARIO_RESERVED_NAME "vmm"
 
 struct scenario_guest {
     char name[TZ_GUEST_NAME_MAX];
@@ -63,6 +75,9 @@ int scenario_parse(const char *name, const char *text, size_t len, const char *b
 /* The built-in default scenario (identical to vmm/scenarios/default.json). */
 extern const char scenario_default_json[];
 int scenario_load_default(const char *rv32_dir, struct scenario *out, char *err, size_t errlen);
+
+/* SCENARIO_MIN_SLICE_CYCLES in microseconds of the profile's clock, rounded up. */
+uint32_t scenario_min_slice_us(const struct cost_profile *p);
 
 /* Fill the boot-info block the VMM will read (no machine needed; tests use it). */
 void scenario_bootinfo(const struct scenario *s, struct tz_vmm_bootinfo *bi);

@@ -52,12 +52,11 @@ static void trap_enter(struct machine *m, uint32_t cause, uint32_t tval, bool in
     unsigned from = m->priv;
     uint32_t deleg = interrupt ? m->csr.mideleg : m->csr.medeleg;
     uint32_t epc = m->pc;
-    uint32_t mcause = cause | (interrupt ? CAUSE_INTERRUPT_BIT : 0u);
+    uint32_t mcause = cause | (interrupt ? CAUSE_INTERRUPT : 0u);
     uint32_t tvec;
     unsigned to;
 
     m->resv_valid = false;
-    m->cycles += m->prof.trap_entry;
     if (from <= PRV_S && ((deleg >> cause) & 1u)) {
         uint32_t s = m->csr.mstatus;
         m->csr.scause = mcause;
@@ -85,6 +84,13 @@ static void trap_enter(struct machine *m, uint32_t cause, uint32_t tval, bool in
     m->pc = (tvec & ~TVEC_MODE_MASK) +
             ((interrupt && (tvec & TVEC_MODE_MASK) == TVEC_MODE_VECTORED) ? 4u * cause : 0u);
     hart_set_priv(m, to);
+    /* The trap-entry cycles are charged after the switch, so they count for
+     * the privilege (and current guest) that takes the trap — the handler's
+     * side: a VMM exit is VMM time, a guest in U-mode is never billed for
+     * being interrupted. The event below is stamped after the charge, at
+     * the cycle the handler's first instruction starts (vmm_cost.c relies
+     * on that: it adds trap_entry to each exit itself). */
+    m->cycles += m->prof.trap_entry;
     if (interrupt)
         m->ctr.interrupts[cause & 31u]++;
     else
@@ -135,24 +141,35 @@ int trap_pending_interrupt(const struct machine *m)
     return -1;
 }
 
+/* The part of MRET and SRET that is the same: write back the updated status,
+ * return to the saved pc (xepc) in privilege `to`, and drop any LR
+ * reservation, as trap entry does. The event names the instruction by the
+ * mode it returns from, `xret_mode`. */
+static bool finish_xret(struct machine *m, uint32_t mstatus, unsigned to, uint32_t epc,
+                        unsigned xret_mode)
+{
+    unsigned from = m->priv;
+    m->csr.mstatus = mstatus;
+    m->pc = epc;
+    m->resv_valid = false;
+    hart_set_priv(m, to);
+    event_emit(m, EV_XRET, from, to, 0, m->pc, 0, xret_mode);
+    recheck(m);
+    return true;
+}
+
 /* MRET (§3.3.2): privilege <- MPP, MIE <- MPIE, MPIE <- 1, MPP <- U (the
  * least-privileged mode); leaving M clears MPRV. */
 bool exec_mret(struct machine *m)
 {
     uint32_t s = m->csr.mstatus;
-    unsigned from = m->priv, to = (s & MSTATUS_MPP) >> MSTATUS_MPP_SHIFT;
+    unsigned to = (s & MSTATUS_MPP) >> MSTATUS_MPP_SHIFT;
     s = (s & ~MSTATUS_MIE) | ((s & MSTATUS_MPIE) ? MSTATUS_MIE : 0u);
     s |= MSTATUS_MPIE;
     s &= ~MSTATUS_MPP;
     if (to != PRV_M)
         s &= ~MSTATUS_MPRV;
-    m->csr.mstatus = s;
-    m->pc = m->csr.mepc;
-    m->resv_valid = false;
-    hart_set_priv(m, to);
-    event_emit(m, EV_XRET, from, to, 0, m->pc, 0, PRV_M);
-    recheck(m);
-    return true;
+    return finish_xret(m, s, to, m->csr.mepc, PRV_M);
 }
 
 /* SRET (§3.3.2, §4.1.1): privilege <- SPP, SIE <- SPIE, SPIE <- 1, SPP <- U;
@@ -160,15 +177,9 @@ bool exec_mret(struct machine *m)
 bool exec_sret(struct machine *m)
 {
     uint32_t s = m->csr.mstatus;
-    unsigned from = m->priv, to = (s & MSTATUS_SPP) ? PRV_S : PRV_U;
+    unsigned to = (s & MSTATUS_SPP) ? PRV_S : PRV_U;
     s = (s & ~MSTATUS_SIE) | ((s & MSTATUS_SPIE) ? MSTATUS_SIE : 0u);
     s |= MSTATUS_SPIE;
     s &= ~(MSTATUS_SPP | MSTATUS_MPRV);
-    m->csr.mstatus = s;
-    m->pc = m->csr.sepc;
-    m->resv_valid = false;
-    hart_set_priv(m, to);
-    event_emit(m, EV_XRET, from, to, 0, m->pc, 0, PRV_S);
-    recheck(m);
-    return true;
+    return finish_xret(m, s, to, m->csr.sepc, PRV_S);
 }

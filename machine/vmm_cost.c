@@ -144,6 +144,8 @@ void vmm_cost_listener(void *ctx, const struct machine_event *ev)
             return;
         machine_get_counters(vc->m, &c);
         vc->in_exit = false;
+        /* start_cycles was read at the trap event, which the machine stamps
+         * after charging trap_entry: add that charge back once. */
         uint64_t cycles = c.cycles - vc->start_cycles;
         cycles = (cycles > vc->idle_cycles ? cycles - vc->idle_cycles : 0) + vc->trap_entry_cycles;
         struct vmm_exit_sample s = {

@@ -11,8 +11,12 @@
  *   - VMM instructions: instructions retired in between (all in M-mode, the
  *     MRET included);
  *   - cycles: simulated cycles in between, plus the hardware's trap-entry cost
- *     (the profile's trap_entry, charged as the trap is taken), minus any
- *     cycles the VMM slept in WFI (idle time is not work).
+ *     (the profile's trap_entry), minus any cycles the VMM slept in WFI (idle
+ *     time is not work). The machine charges trap_entry to M-mode, the side
+ *     that takes the trap, just before it stamps the trap event, so the
+ *     counters read at the event already hold it: "in between" excludes it
+ *     and it is added here exactly once. The exit's cycles are then the
+ *     VMM's own M-mode cycles for that exit (test_machine.c checks this).
  *
  * Each exit is classified by what the VMM reported through the trace port in
  * between (vmm_exit_classify below). The host never looks inside the VMM: the

@@ -8,7 +8,7 @@ VMM_OBJS := $(patsubst %.S,$(BUILD)/rv32/%.o,$(patsubst %.c,$(BUILD)/rv32/%.o,$(
 VMM_ELF := $(BUILD)/rv32/vmm/vmm.elf
 
 $(VMM_ELF): $(VMM_OBJS) vmm/vmm.ld
-	$(RV_CC) $(RV_LDFLAGS) -Wl,--no-warn-rwx-segments -T vmm/vmm.ld -o $@ $(VMM_OBJS) $(RV_LIBGCC)
+	$(RV_CC) $(RV_LDFLAGS) -T vmm/vmm.ld -o $@ $(VMM_OBJS) $(RV_LIBGCC)
 	$(RV_OBJDUMP) -d $@ > $(@:.elf=.asm)
 	$(RV_PREFIX)nm -n $@ > $(@:.elf=.sym)
 

@@ -38,7 +38,7 @@
 
 static void illegal(struct vcpu *v, uint32_t insn)
 {
-    inject_exception(v, CAUSE_ILLEGAL_INSN, insn);
+    inject_exception(v, CAUSE_ILLEGAL_INSTRUCTION, insn);
 }
 
 /* Read a virtual CSR. Returns -1 for a CSR S-mode does not have. */

@@ -14,10 +14,11 @@
  * vmm_enter_guest reloads its registers and MRETs into it (mstatus.MPP is
  * always U: the guest kernel runs deprivileged).
  *
- * x[] is the first member of struct vcpu, so register xN lives at N*4
- * (trap.c asserts the layout).
+ * x[] is the first member of struct vcpu, so register xN lives at
+ * REGFILE_X(N) (machine/abi/regfile.h; trap.c asserts the layout).
  */
-#define XOFF(n) ((n) * 4)
+#include "regfile.h"
+
 #define VMM_STACK_SIZE 16384
 
     .section .text.entry, "ax"
@@ -38,38 +39,9 @@ _start:
 vmm_trap_entry:
     csrrw   sp, mscratch, sp        /* sp = vcpu, mscratch = guest sp */
     beqz    sp, vmm_self_trap       /* mscratch was 0: the VMM itself trapped */
-    sw      x1,  XOFF(1)(sp)
-    sw      x3,  XOFF(3)(sp)
-    sw      x4,  XOFF(4)(sp)
-    sw      x5,  XOFF(5)(sp)
-    sw      x6,  XOFF(6)(sp)
-    sw      x7,  XOFF(7)(sp)
-    sw      x8,  XOFF(8)(sp)
-    sw      x9,  XOFF(9)(sp)
-    sw      x10, XOFF(10)(sp)
-    sw      x11, XOFF(11)(sp)
-    sw      x12, XOFF(12)(sp)
-    sw      x13, XOFF(13)(sp)
-    sw      x14, XOFF(14)(sp)
-    sw      x15, XOFF(15)(sp)
-    sw      x16, XOFF(16)(sp)
-    sw      x17, XOFF(17)(sp)
-    sw      x18, XOFF(18)(sp)
-    sw      x19, XOFF(19)(sp)
-    sw      x20, XOFF(20)(sp)
-    sw      x21, XOFF(21)(sp)
-    sw      x22, XOFF(22)(sp)
-    sw      x23, XOFF(23)(sp)
-    sw      x24, XOFF(24)(sp)
-    sw      x25, XOFF(25)(sp)
-    sw      x26, XOFF(26)(sp)
-    sw      x27, XOFF(27)(sp)
-    sw      x28, XOFF(28)(sp)
-    sw      x29, XOFF(29)(sp)
-    sw      x30, XOFF(30)(sp)
-    sw      x31, XOFF(31)(sp)
+    REGFILE_SAVE sp, REGFILE_ALL_BUT_SP
     csrrw   t0, mscratch, zero      /* guest sp; mscratch = 0 while in the VMM */
-    sw      t0, XOFF(2)(sp)
+    sw      t0, REGFILE_X(2)(sp)
     mv      a0, sp
     la      sp, vmm_stack_top
     call    vmm_trap                /* returns the vcpu to run in a0 */
@@ -78,37 +50,9 @@ vmm_trap_entry:
     .globl vmm_enter_guest
 vmm_enter_guest:                    /* a0 = struct vcpu *, mepc already set */
     csrw    mscratch, a0
-    lw      x1,  XOFF(1)(a0)
-    lw      x2,  XOFF(2)(a0)
-    lw      x3,  XOFF(3)(a0)
-    lw      x4,  XOFF(4)(a0)
-    lw      x5,  XOFF(5)(a0)
-    lw      x6,  XOFF(6)(a0)
-    lw      x7,  XOFF(7)(a0)
-    lw      x8,  XOFF(8)(a0)
-    lw      x9,  XOFF(9)(a0)
-    lw      x11, XOFF(11)(a0)
-    lw      x12, XOFF(12)(a0)
-    lw      x13, XOFF(13)(a0)
-    lw      x14, XOFF(14)(a0)
-    lw      x15, XOFF(15)(a0)
-    lw      x16, XOFF(16)(a0)
-    lw      x17, XOFF(17)(a0)
-    lw      x18, XOFF(18)(a0)
-    lw      x19, XOFF(19)(a0)
-    lw      x20, XOFF(20)(a0)
-    lw      x21, XOFF(21)(a0)
-    lw      x22, XOFF(22)(a0)
-    lw      x23, XOFF(23)(a0)
-    lw      x24, XOFF(24)(a0)
-    lw      x25, XOFF(25)(a0)
-    lw      x26, XOFF(26)(a0)
-    lw      x27, XOFF(27)(a0)
-    lw      x28, XOFF(28)(a0)
-    lw      x29, XOFF(29)(a0)
-    lw      x30, XOFF(30)(a0)
-    lw      x31, XOFF(31)(a0)
-    lw      x10, XOFF(10)(a0)
+    REGFILE_LOAD a0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 11, 12, 13, 14, 15, 16, 17, \
+                     18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, \
+                     10                 /* a0 (x10) last: it is the base */
     mret
 
 /*

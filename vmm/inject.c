@@ -26,6 +26,15 @@
 
 static void enter_trap(struct vcpu *v, uint32_t cause, uint32_t tval)
 {
+    /* A trap taken on the handler's own first instruction can never be
+     * handled. Remember every other one: it is what the guest was doing
+     * when a missing handler failed, and what a kill then reports. */
+    if (v->pc != (v->stvec & ~TVEC_MODE_MASK)) {
+        v->origin_cause = cause;
+        v->origin_epc = v->pc;
+        v->origin_tval = tval;
+        v->origin_set = 1;
+    }
     uint32_t s = v->sstatus & ~(SSTATUS_SPP | SSTATUS_SPIE | SSTATUS_SIE);
     if (v->vpriv == VPRIV_S)
         s |= SSTATUS_SPP;
@@ -36,8 +45,8 @@ static void enter_trap(struct vcpu *v, uint32_t cause, uint32_t tval)
     v->stval = tval;
     v->sepc = v->pc;
     uint32_t target = v->stvec & ~TVEC_MODE_MASK;
-    if ((cause & MCAUSE_INTERRUPT) && (v->stvec & TVEC_MODE_MASK) == TVEC_MODE_VECTORED)
-        target += 4 * (cause & ~MCAUSE_INTERRUPT);
+    if ((cause & CAUSE_INTERRUPT) && (v->stvec & TVEC_MODE_MASK) == TVEC_MODE_VECTORED)
+        target += 4 * (cause & ~CAUSE_INTERRUPT);
     trace3(TZ_EV_INJECT, cause, tval, v->pc);
     v->pc = target;
     if (v->vpriv != VPRIV_S) {
@@ -50,7 +59,7 @@ static void enter_trap(struct vcpu *v, uint32_t cause, uint32_t tval)
 static uint32_t kill_reason_for(uint32_t cause)
 {
     switch (cause) {
-    case CAUSE_ILLEGAL_INSN:
+    case CAUSE_ILLEGAL_INSTRUCTION:
         return TZ_KILL_ILLEGAL;
     case CAUSE_FETCH_ACCESS:
     case CAUSE_LOAD_ACCESS:
@@ -63,9 +72,10 @@ static uint32_t kill_reason_for(uint32_t cause)
 
 void inject_exception(struct vcpu *v, uint32_t cause, uint32_t tval)
 {
+    uint32_t at_handler = v->pc == (v->stvec & ~TVEC_MODE_MASK);
     /* Storm detection. System calls and breakpoints legitimately repeat at
      * one pc (a loop around ECALL), so only faults count as "no progress". */
-    if (cause != CAUSE_ECALL_U && cause != CAUSE_BREAKPOINT) {
+    if (cause != CAUSE_USER_ECALL && cause != CAUSE_BREAKPOINT) {
         if (v->pc == v->storm_epc && cause == v->storm_cause && tval == v->storm_tval) {
             v->storm_count++;
         } else {
@@ -74,15 +84,19 @@ void inject_exception(struct vcpu *v, uint32_t cause, uint32_t tval)
             v->storm_tval = tval;
             v->storm_count = 0;
         }
-        /* A fault on the handler's own first instruction can never be
-         * handled: give up much sooner, and blame the fault that sent the
-         * guest there (garbage, a wild store), not the fetch at the vector. */
-        uint32_t at_handler = v->pc == (v->stvec & ~TVEC_MODE_MASK);
-        if (!at_handler)
-            v->storm_origin = cause;
+        /* At the handler, give up much sooner, and blame the trap that sent
+         * the guest there (garbage, a wild store), not the fetch at the
+         * vector. Elsewhere the guest has a handler that keeps returning to
+         * the same fault: a trap storm. */
         uint32_t limit = at_handler ? STORM_HANDLER_LIMIT : STORM_REPEAT_LIMIT;
         if (v->storm_count >= limit) {
-            guest_kill(v, kill_reason_for(at_handler ? v->storm_origin : cause), cause, tval);
+            if (at_handler && v->origin_set)
+                guest_kill(v, kill_reason_for(v->origin_cause), v->origin_cause, v->origin_epc,
+                           v->origin_tval);
+            else if (at_handler)
+                guest_kill(v, kill_reason_for(cause), cause, v->pc, tval);
+            else
+                guest_kill(v, TZ_KILL_TRAP_STORM, cause, v->pc, tval);
             return;
         }
     }
@@ -93,5 +107,5 @@ void inject_exception(struct vcpu *v, uint32_t cause, uint32_t tval)
 void inject_interrupt(struct vcpu *v, uint32_t pending)
 {
     uint32_t code = (pending & SIP_SEIP) ? IRQ_S_EXT : (pending & SIP_SSIP) ? IRQ_S_SOFT : IRQ_S_TIMER;
-    enter_trap(v, MCAUSE_INTERRUPT | code, 0);
+    enter_trap(v, CAUSE_INTERRUPT | code, 0);
 }

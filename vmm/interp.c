@@ -29,9 +29,12 @@
  *   UART accesses              vuart.c
  *   the machine timer          sched.c (slice end, virtual timer)
  * Two SYSTEM cases are the interpreter's own: SFENCE.VMA empties the
- * software TLB (there is no shadow table to flush), and counter reads from
- * virtual U-mode that the guest's scounteren permits (on the real hart they
- * would not trap at all, so emulate.c refuses every CSR from virtual U).
+ * software TLB (there is no shadow table to flush), and counter reads
+ * (cycle, time, instret) that the guest's hardware serves without a trap —
+ * from virtual S always, from virtual U when the guest's scounteren permits.
+ * A fully virtualized guest runs them on the real hart, so they are not
+ * "emulated CSR accesses" there, and must not be counted as such here either:
+ * the emulated-instruction counts mean the same in every mode.
  *
  * Time. Machine interrupts stay masked while the VMM runs (mstatus.MIE = 0),
  * so the interpreter looks at mip.MTIP itself every INTERP_POLL_INTERVAL
@@ -53,7 +56,6 @@
 /* Guest instructions between two looks at mip.MTIP: bounds how late a slice
  * end or a virtual timer interrupt is noticed. */
 #define INTERP_POLL_INTERVAL 32u
-#define MIP_MTIP             (1u << IRQ_M_TIMER)
 #define INSN_BYTES           4u
 #define NO_PAGE              1u      /* never equal to a page address */
 
@@ -134,17 +136,19 @@ void interp_report(struct vcpu *v)
     unreported[v->id] = 0;
 }
 
-/* A counter read from virtual U-mode: legal without a trap on the guest's
- * hardware if its scounteren allows it (priv spec §3.1.11 and §10.1.5 —
- * the VMM's firmware role sets mcounteren to all ones, as native firmware
- * does). Returns 1 if done. */
-static int user_counter_read(struct vcpu *v, uint32_t insn)
+/* A counter read that the guest's hardware serves without a trap: from
+ * virtual S always (the VMM's firmware role sets mcounteren to all ones, as
+ * native firmware does), from virtual U if its scounteren allows it (priv
+ * spec §3.1.11 and §10.1.5). The real hart does the same for a fully
+ * virtualized guest (shadow.c sets the real scounteren per view), so this is
+ * not counted as an emulated CSR access. Returns 1 if done. */
+static int counter_read(struct vcpu *v, uint32_t insn)
 {
     uint32_t csr = insn_csr(insn), f3 = insn_funct3(insn);
     uint32_t idx = csr & COUNTER_INDEX_MASK;
     uint32_t base = csr & ~COUNTER_INDEX_MASK;
-    if (v->vpriv != VPRIV_U || (base != CSR_CYCLE && base != CSR_CYCLEH) ||
-        idx > COUNTER_LAST_INDEX || !((v->scounteren >> idx) & 1u))
+    if ((base != CSR_CYCLE && base != CSR_CYCLEH) || idx > COUNTER_LAST_INDEX ||
+        (v->vpriv == VPRIV_U && !((v->scounteren >> idx) & 1u)))
         return 0;
     /* A read-only CSR: only CSRRS/CSRRC with rs1 = x0 (or uimm 0) read
      * without writing (zicsr.adoc). */
@@ -167,7 +171,7 @@ static void system_insn(struct vcpu *v, uint32_t insn)
         if (v->vpriv == VPRIV_S)
             sbi_call(v);
         else
-            inject_exception(v, CAUSE_ECALL_U, 0);
+            inject_exception(v, CAUSE_USER_ECALL, 0);
         return;
     }
     if (insn == INSN_EBREAK) {
@@ -181,7 +185,7 @@ static void system_insn(struct vcpu *v, uint32_t insn)
         softmmu_flush(v);
         return;
     }
-    if (user_counter_read(v, insn))
+    if (counter_read(v, insn))
         return;
     uint32_t satp = v->satp, sstatus = v->sstatus;
     emulate_illegal(v, insn);
@@ -493,7 +497,7 @@ void interp_run(struct vcpu *v)
 
 illegal:
     /* tval = the instruction bits (priv spec §3.1.16), as on the hart. */
-    cause = CAUSE_ILLEGAL_INSN;
+    cause = CAUSE_ILLEGAL_INSTRUCTION;
     tval = insn;
 fault:
     v->pc = pc;

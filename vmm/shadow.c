@@ -208,8 +208,8 @@ static void unhook_l0(struct vcpu *v, struct shadow_view *sv, uint32_t slot)
 
 void shadow_flush_page(struct vcpu *v, uint32_t va)
 {
-    uint32_t vpn1 = va >> MEGAPAGE_SHIFT;
-    uint32_t vpn0 = (va >> PAGE_SHIFT) & VPN_MASK;
+    uint32_t vpn1 = va >> SV32_MEGAPAGE_SHIFT;
+    uint32_t vpn0 = (va >> PAGE_SHIFT) & SV32_VPN_MASK;
     for (uint32_t a = 0; a < SHADOW_SPACES; a++) {
         for (uint32_t i = 0; i < NVIEWS; i++) {
             struct shadow_view *sv = &v->space[a].view[i];
@@ -302,7 +302,7 @@ uint32_t guest_translate(struct vcpu *v, uint32_t va, uint32_t acc, struct xlate
         return 0;
     }
     uint32_t ppn = v->satp & SATP_PPN_MASK;
-    uint32_t vpn[2] = { (va >> PAGE_SHIFT) & VPN_MASK, va >> MEGAPAGE_SHIFT };
+    uint32_t vpn[2] = { (va >> PAGE_SHIFT) & SV32_VPN_MASK, va >> SV32_MEGAPAGE_SHIFT };
     uint32_t pte, pte_mpa;
     int level;
     for (level = 1;; level--) {
@@ -335,7 +335,7 @@ uint32_t guest_translate(struct vcpu *v, uint32_t va, uint32_t acc, struct xlate
     if (!ok)
         return page_fault_cause[acc];
     /* Step 6: a megapage must be aligned. */
-    if (level == 1 && ((pte >> PTE_PPN_SHIFT) & VPN_MASK))
+    if (level == 1 && ((pte >> PTE_PPN_SHIFT) & SV32_VPN_MASK))
         return page_fault_cause[acc];
     /* Step 7: set A, and D on a store, as hardware that manages them does. */
     uint32_t want = pte | PTE_A | (acc == ACC_STORE ? PTE_D : 0);
@@ -346,7 +346,7 @@ uint32_t guest_translate(struct vcpu *v, uint32_t va, uint32_t acc, struct xlate
     /* Step 8: the physical address. */
     uint32_t leaf = pte >> PTE_PPN_SHIFT;
     if (level == 1)
-        leaf = (leaf & ~VPN_MASK) | vpn[0];
+        leaf = (leaf & ~SV32_VPN_MASK) | vpn[0];
     /* Past 4 GiB no guest has RAM: 0 is not RAM either, so it faults. */
     t->gpa = leaf >= PPN_BELOW_4G ? 0 : (leaf << PAGE_SHIFT) | (va & PAGE_OFFSET_MASK);
     t->pte = pte;
@@ -397,7 +397,7 @@ void shadow_page_fault(struct vcpu *v, uint32_t cause, uint32_t va)
     if (!(t.pte & PTE_D))
         perm &= ~PTE_W;
 
-    uint32_t vpn1 = va >> MEGAPAGE_SHIFT;
+    uint32_t vpn1 = va >> SV32_MEGAPAGE_SHIFT;
     uint32_t l1 = sv->root[vpn1];
     uint32_t *l0;
     if (l1 & PTE_V) {
@@ -410,12 +410,12 @@ void shadow_page_fault(struct vcpu *v, uint32_t cause, uint32_t va)
     if (t.mega)
         sv->root[vpn1] |= PTE_MEGA_PIECE;
     uint32_t spte = ((mpa >> PAGE_SHIFT) << PTE_PPN_SHIFT) | perm | PTE_U | PTE_A | PTE_D | PTE_V;
-    uint32_t *slot = &l0[(va >> PAGE_SHIFT) & VPN_MASK];
+    uint32_t *slot = &l0[(va >> PAGE_SHIFT) & SV32_VPN_MASK];
     /* A fill that changes nothing would fault again forever: a VMM bug or
      * a case the shadow cannot express. Contain it like a trap storm. */
     if (*slot == spte) {
         if (++v->fill_repeat >= FILL_REPEAT_LIMIT) {
-            guest_kill(v, TZ_KILL_TRAP_STORM, cause, va);
+            guest_kill(v, TZ_KILL_TRAP_STORM, cause, v->pc, va);
             return;
         }
     } else {

@@ -34,7 +34,7 @@ struct vcpu *vmm_trap(struct vcpu *v)
     /* Hot path: a plain CSR access from the guest kernel. The vcpu stays
      * current, so only a newly enabled pending interrupt needs the full
      * return path. */
-    if (cause == CAUSE_ILLEGAL_INSN && emulate_csr_fast(v, csr_read(mtval))) {
+    if (cause == CAUSE_ILLEGAL_INSTRUCTION && emulate_csr_fast(v, csr_read(mtval))) {
         uint32_t pending = v->sip & v->sie;
         if (!pending || !(v->sstatus & SSTATUS_SIE)) {
             pv_sync_out(v);
@@ -46,20 +46,20 @@ struct vcpu *vmm_trap(struct vcpu *v)
 
     v->pc = csr_read(mepc);
 
-    if (cause & MCAUSE_INTERRUPT) {
-        if ((cause & ~MCAUSE_INTERRUPT) == IRQ_M_TIMER)
+    if (cause & CAUSE_INTERRUPT) {
+        if ((cause & ~CAUSE_INTERRUPT) == IRQ_M_TIMER)
             sched_timer_interrupt();
         /* No other machine interrupt is enabled (mie = MTIE only). */
         return vmm_resume();
     }
 
     switch (cause) {
-    case CAUSE_ILLEGAL_INSN:
+    case CAUSE_ILLEGAL_INSTRUCTION:
         emulate_illegal(v, csr_read(mtval));
         break;
-    case CAUSE_ECALL_U:
+    case CAUSE_USER_ECALL:
         if (v->vpriv != VPRIV_S)
-            inject_exception(v, CAUSE_ECALL_U, 0);
+            inject_exception(v, CAUSE_USER_ECALL, 0);
         else if (v->mode == TZ_GUEST_MODE_PARA && v->x[PV_REG_A7] == SBI_EXT_TZPV)
             hypercall(v);   /* a7 = the paravirtual extension */
         else
@@ -91,6 +91,7 @@ struct vcpu *vmm_resume(void)
         uint32_t pending = v->sip & v->sie;
         if (pending && (v->vpriv == VPRIV_U || (v->sstatus & SSTATUS_SIE)))
             inject_interrupt(v, pending);
+        sched_arm_timer();   /* last: the guest's quantum starts about now */
         if (v->mode != TZ_GUEST_MODE_EMULATED) {
             pv_sync_out(v);   /* vcpu -> a paravirtual kernel's shared page */
             csr_write(mepc, v->pc);

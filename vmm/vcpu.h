@@ -92,7 +92,9 @@ struct vcpu {
 
     /* ---- containment (inject.c, sched.c) ------------------------------------ */
     uint32_t storm_epc, storm_cause, storm_tval, storm_count;
-    uint32_t storm_origin;     /* cause of the last fault taken outside the handler */
+    /* The last exception injected outside the guest's trap handler: what a
+     * handler that faults on its first instruction was sent to handle. */
+    uint32_t origin_cause, origin_epc, origin_tval, origin_set;
     uint32_t masked_slices;
     uint32_t fill_repeat;      /* hidden faults that changed nothing, in a row */
 

@@ -60,6 +60,14 @@ static inline void trace3(uint32_t code, uint32_t a0, uint32_t a1, uint32_t a2)
     TRACE_REG(TZ_TRACE_ARG2) = a2;
     TRACE_REG(TZ_TRACE_EMIT) = code;
 }
+static inline void trace4(uint32_t code, uint32_t a0, uint32_t a1, uint32_t a2, uint32_t a3)
+{
+    TRACE_REG(TZ_TRACE_ARG0) = a0;
+    TRACE_REG(TZ_TRACE_ARG1) = a1;
+    TRACE_REG(TZ_TRACE_ARG2) = a2;
+    TRACE_REG(TZ_TRACE_ARG3) = a3;
+    TRACE_REG(TZ_TRACE_EMIT) = code;
+}
 /* Every following cycle is charged to this guest (TZ_GUEST_NONE: the VMM idles). */
 static inline void trace_set_guest(uint32_t id)
 {
@@ -131,10 +139,15 @@ void console_flush(struct vcpu *v);
 uint64_t mtime_now(void);
 void sched_start(void);
 void sched_timer_interrupt(void);
+/* Write the running guest's deadline to mtimecmp, at least a minimum guest
+ * quantum from now: called last on the way back into a guest. */
+void sched_arm_timer(void);
 void sched_set_vtimer(struct vcpu *v, uint64_t when);
 void sched_wfi(struct vcpu *v);
 void guest_exit(struct vcpu *v, uint32_t code);
-void guest_kill(struct vcpu *v, uint32_t reason, uint32_t cause, uint32_t tval);
+/* Stop v for `reason` (enum tz_kill_reason); cause/pc/tval: the guest's own
+ * trap that led to it (trapeze_abi.h, TZ_EV_GUEST_KILL). */
+void guest_kill(struct vcpu *v, uint32_t reason, uint32_t cause, uint32_t pc, uint32_t tval);
 
 /* ---- lib/ ------------------------------------------------------------------- */
 void *memset(void *d, int c, size_t n);

@@ -14,11 +14,6 @@
 #define FINISHER_CODE_SHIFT 16u
 #define FINISHER_CODE_MASK  0xFFFFu
 
-/* pmpcfg fields (privileged spec, "PMP configuration register format"). */
-#define PMPCFG_R      0x01u
-#define PMPCFG_W      0x02u
-#define PMPCFG_X      0x04u
-#define PMPCFG_NAPOT  0x18u   /* A field = NAPOT */
 /* pmpaddr all ones with A = NAPOT: a naturally aligned region covering the
  * whole 34-bit physical address space of RV32. */
 #define PMPADDR_ALL   0xFFFFFFFFu
@@ -106,7 +101,7 @@ void rt_fail(const char *what, uint32_t code)
 void rt_open_pmp(void)
 {
     __asm__ volatile("csrw pmpaddr0, %0" : : "r"(PMPADDR_ALL));
-    __asm__ volatile("csrw pmpcfg0, %0" : : "r"(PMPCFG_NAPOT | PMPCFG_R | PMPCFG_W | PMPCFG_X));
+    __asm__ volatile("csrw pmpcfg0, %0" : : "r"(PMPCFG_A_NAPOT | PMPCFG_R | PMPCFG_W | PMPCFG_X));
 }
 
 /* Reached from start.S (and the workloads) for any trap nobody expected. */

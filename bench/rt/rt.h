@@ -37,6 +37,18 @@ __attribute__((noreturn)) void rt_fail(const char *what, uint32_t code);
  * Protection": with no matching entry, S/U accesses fail). */
 void rt_open_pmp(void);
 
+/* Leave M-mode for the U-mode code at `entry` (mstatus.MPP = U, mepc =
+ * entry, MRET). Inline: the workload's own instructions, as if written out. */
+__attribute__((noreturn)) static inline void rt_enter_user(void (*entry)(void))
+{
+    uint32_t mstatus;
+    __asm__ volatile("csrr %0, mstatus" : "=r"(mstatus));
+    mstatus = (mstatus & ~(uint32_t)MSTATUS_MPP) | MSTATUS_MPP_U;
+    __asm__ volatile("csrw mstatus, %0" : : "r"(mstatus));
+    __asm__ volatile("csrw mepc, %0\n\tmret" : : "r"((uintptr_t)entry) : "memory");
+    __builtin_unreachable();
+}
+
 /* Report a trap nobody expected (cause, pc, tval) and fail. Never returns. */
 __attribute__((noreturn)) void rt_unexpected_trap(uint32_t mcause, uint32_t mepc, uint32_t mtval);
 

@@ -76,7 +76,8 @@ int kmain(const struct tz_bootinfo *bi)
     (void)bi;
     char line[96];
 
-    printf("chatty: %u lines through each console path\n", LINES_PER_PATH);
+    printf("chatty: %u lines through each console path except %s (%u: the slowest)\n",
+           LINES_PER_PATH, path_name[PATH_WRITE_BYTE], WRITE_BYTE_LINES);
     console_flush();
     for (uint32_t i = 1; i <= LINES_PER_PATH; i++)
         for (enum path p = PATH_PUTCHAR; p < PATH__COUNT; p++) {

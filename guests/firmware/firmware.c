@@ -342,8 +342,8 @@ uint32_t fw_main(void)
      */
     csr_write(pmpaddr0, PMP_NAPOT_ADDR(TZ_RAM_BASE, TZ_FIRMWARE_SIZE));
     csr_write(pmpaddr1, PMP_ADDR_ALL);
-    csr_write(pmpcfg0, (PMP_A_NAPOT << 0) |
-                       ((PMP_A_NAPOT | PMP_R | PMP_W | PMP_X) << PMP_CFG_BITS));
+    csr_write(pmpcfg0, (PMPCFG_A_NAPOT << 0) |
+                       ((PMPCFG_A_NAPOT | PMPCFG_R | PMPCFG_W | PMPCFG_X) << PMPCFG_ENTRY_BITS));
 
     /* Traps the kernel handles itself go straight to its stvec (machine.adoc
      * "Machine Trap Delegation Registers"). ECALL from S stays here: that is
@@ -369,7 +369,7 @@ uint32_t fw_main(void)
     csr_write(stvec, TZ_KERNEL_BASE);
     csr_write(mepc, TZ_KERNEL_BASE);
     uint32_t ms = csr_read(mstatus);
-    ms &= ~(MSTATUS_MPP_MASK | MSTATUS_MPRV | MSTATUS_MPIE | MSTATUS_MIE);
+    ms &= ~(MSTATUS_MPP | MSTATUS_MPRV | MSTATUS_MPIE | MSTATUS_MIE);
     ms |= MSTATUS_MPP_S;
     csr_write(mstatus, ms);
     return (uint32_t)(uintptr_t)bi;

@@ -87,17 +87,5 @@ void arch_flush_tlb_page_deferred(uint32_t va) { arch_flush_tlb_page(va); }
 void arch_flush_tlb_asid_deferred(uint32_t asid) { arch_flush_tlb_asid(asid); }
 void arch_flush_commit(void) {}
 
-void arch_wfi(void) { __asm__ volatile("wfi"); }
-
-/* Read the 64-bit time as two halves, retrying if the low half wrapped
- * between the reads (zicsr.adoc, the RV32 counter idiom). */
-uint64_t arch_read_time(void)
-{
-    uint32_t hi, lo, hi2;
-    do {
-        __asm__ volatile("rdtimeh %0" : "=r"(hi));
-        __asm__ volatile("rdtime %0" : "=r"(lo));
-        __asm__ volatile("rdtimeh %0" : "=r"(hi2));
-    } while (hi != hi2);
-    return ((uint64_t)hi << 32) | lo;
-}
+/* arch_wfi, arch_read_time: as in the paravirtual backend. */
+#include "arch_common.h"

@@ -162,20 +162,10 @@ void arch_flush_tlb_asid(uint32_t asid) { queue(TZPV_MMU_FLUSH_ASID, asid); arch
 
 /* ---- the rest ------------------------------------------------------------- */
 
-void arch_wfi(void) { __asm__ volatile("wfi"); }
-
-/* As in arch_native.c: the RV32 two-half counter read (zicsr.adoc). rdtime
- * is not privileged, so it never leaves the guest. */
-uint64_t arch_read_time(void)
-{
-    uint32_t hi, lo, hi2;
-    do {
-        __asm__ volatile("rdtimeh %0" : "=r"(hi));
-        __asm__ volatile("rdtime %0" : "=r"(lo));
-        __asm__ volatile("rdtimeh %0" : "=r"(hi2));
-    } while (hi != hi2);
-    return ((uint64_t)hi << 32) | lo;
-}
+/* arch_wfi, arch_read_time: as in arch_native.c (wfi and rdtime are the
+ * guest's own instructions here too; rdtime is not privileged, so it never
+ * leaves the guest). */
+#include "arch_common.h"
 
 /* trap_paravirt.S: TZPV_SRET came back, so the VMM refused the frame. */
 void pv_sret_failed(struct trap_frame *tf, long error);

@@ -7,8 +7,8 @@
 #include "klib.h"
 #include "palloc.h"
 
-static inline uint32_t vpn1(uint32_t va) { return (va >> VPN1_SHIFT) & VPN_MASK; }
-static inline uint32_t vpn0(uint32_t va) { return (va >> VPN0_SHIFT) & VPN_MASK; }
+static inline uint32_t vpn1(uint32_t va) { return (va >> SV32_VPN1_SHIFT) & SV32_VPN_MASK; }
+static inline uint32_t vpn0(uint32_t va) { return (va >> SV32_VPN0_SHIFT) & SV32_VPN_MASK; }
 
 pte_t *pt_create(void)
 {
@@ -17,7 +17,7 @@ pte_t *pt_create(void)
 
 void pt_destroy(pte_t *root)
 {
-    for (uint32_t i = 0; i < PT_ENTRIES; i++) {
+    for (uint32_t i = 0; i < SV32_PTES_PER_TABLE; i++) {
         pte_t e = root[i];
         if ((e & PTE_V) && !(e & PTE_LEAF_MASK))
             page_free((void *)(uintptr_t)pte_to_pa(e));

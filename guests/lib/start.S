@@ -7,18 +7,15 @@
  * It sets up the boot stack, marks "running in the kernel" in sscratch (see
  * trap.S), clears .bss and calls guest_start(hartid, bootinfo) in runtime.c.
  */
+#include "boot.h"
+
     .section .text.start, "ax"
     .globl _start
 _start:
     la      sp, boot_stack_top
     csrw    sscratch, zero
-    la      t0, __bss_start
-    la      t1, __bss_end
-1:  bgeu    t0, t1, 2f
-    sw      zero, 0(t0)
-    addi    t0, t0, 4
-    j       1b
-2:  call    guest_start
+    ZERO_BSS
+    call    guest_start
 3:  j       3b                      /* guest_start never returns */
 
     .section .bss.stack, "aw", @nobits

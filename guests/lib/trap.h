@@ -9,12 +9,15 @@
  * different frame"). Frames of U-mode contexts sit at the top of their own
  * kernel stack; trap.S points sscratch there when it returns to U-mode.
  *
- * The offsets are written once here and used by both C and assembly.
+ * The offsets are written once here and used by both C and assembly
+ * (trapframe.h holds the assembler steps that fill and empty a frame).
  */
 #ifndef GUEST_TRAP_H
 #define GUEST_TRAP_H
 
-#define TF_REG(n)    ((n) * 4)       /* x1..x31; slot 0 is unused */
+#include "regfile.h"
+
+#define TF_REG(n)    REGFILE_X(n)    /* x1..x31; slot 0 is unused */
 #define TF_SEPC      128
 #define TF_SSTATUS   132
 #define TF_SCAUSE    136
@@ -28,6 +31,7 @@ struct trap_frame {
     uint32_t x[32];                  /* x[n] = register xn */
     uint32_t sepc, sstatus, scause, stval;
 };
+_Static_assert(__builtin_offsetof(struct trap_frame, x[31]) == TF_REG(31), "TF_REG");
 _Static_assert(__builtin_offsetof(struct trap_frame, sepc) == TF_SEPC, "TF_SEPC");
 _Static_assert(__builtin_offsetof(struct trap_frame, sstatus) == TF_SSTATUS, "TF_SSTATUS");
 _Static_assert(__builtin_offsetof(struct trap_frame, scause) == TF_SCAUSE, "TF_SCAUSE");

@@ -17,7 +17,7 @@
  *     trap.
  * So a trap costs the exit that caused it plus one.
  */
-#include "trap.h"
+#include "trapframe.h"
 #include "riscv.h"
 #include "trapeze_abi.h"
 
@@ -29,48 +29,16 @@ trap_entry:
     /* From S: sscratch holds the interrupted kernel sp; sp (0) is free. */
     la      sp, tz_pv_shared_page
     lw      sp, TZPV_SH_SSCRATCH(sp)
-    addi    sp, sp, -TF_SIZE
-    sw      t0, TF_REG(5)(sp)
-    addi    t0, sp, TF_SIZE
-    sw      t0, TF_REG(2)(sp)       /* the interrupted sp */
+    TF_OPEN_FROM_S
     j       1f
 from_user:
-    addi    sp, sp, -TF_SIZE        /* sp = top of this process's kernel stack */
-    sw      t0, TF_REG(5)(sp)
+    TF_OPEN_FROM_U                  /* sp = top of this process's kernel stack */
     la      t0, tz_pv_shared_page
     lw      t0, TZPV_SH_SSCRATCH(t0)
     sw      t0, TF_REG(2)(sp)       /* the user sp */
 1:  la      t0, tz_pv_shared_page
     sw      zero, TZPV_SH_SSCRATCH(t0)  /* sscratch = 0: now in the kernel */
-    sw      x1,  TF_REG(1)(sp)
-    sw      x3,  TF_REG(3)(sp)
-    sw      x4,  TF_REG(4)(sp)
-    sw      x6,  TF_REG(6)(sp)
-    sw      x7,  TF_REG(7)(sp)
-    sw      x8,  TF_REG(8)(sp)
-    sw      x9,  TF_REG(9)(sp)
-    sw      x10, TF_REG(10)(sp)
-    sw      x11, TF_REG(11)(sp)
-    sw      x12, TF_REG(12)(sp)
-    sw      x13, TF_REG(13)(sp)
-    sw      x14, TF_REG(14)(sp)
-    sw      x15, TF_REG(15)(sp)
-    sw      x16, TF_REG(16)(sp)
-    sw      x17, TF_REG(17)(sp)
-    sw      x18, TF_REG(18)(sp)
-    sw      x19, TF_REG(19)(sp)
-    sw      x20, TF_REG(20)(sp)
-    sw      x21, TF_REG(21)(sp)
-    sw      x22, TF_REG(22)(sp)
-    sw      x23, TF_REG(23)(sp)
-    sw      x24, TF_REG(24)(sp)
-    sw      x25, TF_REG(25)(sp)
-    sw      x26, TF_REG(26)(sp)
-    sw      x27, TF_REG(27)(sp)
-    sw      x28, TF_REG(28)(sp)
-    sw      x29, TF_REG(29)(sp)
-    sw      x30, TF_REG(30)(sp)
-    sw      x31, TF_REG(31)(sp)
+    TF_SAVE_REST
     lw      t1, TZPV_SH_SEPC(t0)
     sw      t1, TF_SEPC(sp)
     lw      t1, TZPV_SH_SSTATUS(t0)

@@ -13,23 +13,15 @@
 #define CTX_RA   0
 #define CTX_SP   4
 #define CTX_S(n) (8 + 4 * (n))
+#define CTX_SREGS 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11   /* s0..s11 */
 
     .globl ctx_save               /* int ctx_save(struct kctx *c): 0 now, v later */
 ctx_save:
     sw      ra, CTX_RA(a0)
     sw      sp, CTX_SP(a0)
-    sw      s0, CTX_S(0)(a0)
-    sw      s1, CTX_S(1)(a0)
-    sw      s2, CTX_S(2)(a0)
-    sw      s3, CTX_S(3)(a0)
-    sw      s4, CTX_S(4)(a0)
-    sw      s5, CTX_S(5)(a0)
-    sw      s6, CTX_S(6)(a0)
-    sw      s7, CTX_S(7)(a0)
-    sw      s8, CTX_S(8)(a0)
-    sw      s9, CTX_S(9)(a0)
-    sw      s10, CTX_S(10)(a0)
-    sw      s11, CTX_S(11)(a0)
+    .irp n, CTX_SREGS
+    sw      s\n, CTX_S(\n)(a0)
+    .endr
     li      a0, 0
     ret
 
@@ -37,17 +29,8 @@ ctx_save:
 ctx_resume:
     lw      ra, CTX_RA(a0)
     lw      sp, CTX_SP(a0)
-    lw      s0, CTX_S(0)(a0)
-    lw      s1, CTX_S(1)(a0)
-    lw      s2, CTX_S(2)(a0)
-    lw      s3, CTX_S(3)(a0)
-    lw      s4, CTX_S(4)(a0)
-    lw      s5, CTX_S(5)(a0)
-    lw      s6, CTX_S(6)(a0)
-    lw      s7, CTX_S(7)(a0)
-    lw      s8, CTX_S(8)(a0)
-    lw      s9, CTX_S(9)(a0)
-    lw      s10, CTX_S(10)(a0)
-    lw      s11, CTX_S(11)(a0)
+    .irp n, CTX_SREGS
+    lw      s\n, CTX_S(\n)(a0)
+    .endr
     mv      a0, a1
     ret

@@ -361,7 +361,6 @@ static uint64_t read_counter64(int which)
 #define ASID_OTHER    2u
 #define USER_ECALL_OFF 4u            /* PG_UX: where U-mode jumps (an ecall) */
 #define ECALL_INSN    0x00000073u
-#define SATP_ASID_FIELD (SATP_ASID_MASK << SATP_ASID_SHIFT)
 
 static pte_t *root, *root2;
 static uint32_t frame[16];            /* backing frames, by test page number */
@@ -433,8 +432,8 @@ static void build_address_spaces(void)
     set_pte(root, PG_UAD, frame[12], PTE_V | PTE_U | PTE_R | PTE_W);
     set_pte(root2, PG_ASID, frame_b, ad | PTE_R | PTE_W);
     /* Superpages: level-1 leaves, written straight into the roots. */
-    root[MEGA_VA >> VPN1_SHIFT] = pa_to_pte(TZ_RAM_BASE) | PTE_V | PTE_R | PTE_W;
-    root[MEGA_BAD_VA >> VPN1_SHIFT] = pa_to_pte(TZ_KERNEL_BASE) | ad | PTE_R | PTE_W;
+    root[MEGA_VA >> SV32_VPN1_SHIFT] = pa_to_pte(TZ_RAM_BASE) | PTE_V | PTE_R | PTE_W;
+    root[MEGA_BAD_VA >> SV32_VPN1_SHIFT] = pa_to_pte(TZ_KERNEL_BASE) | ad | PTE_R | PTE_W;
 }
 
 static uint32_t frame_word(uint32_t n) { return *(volatile uint32_t *)(uintptr_t)(frame[n] + WORD_OFF); }
@@ -1218,7 +1217,7 @@ static void c_megapage(void)
     static volatile uint32_t mega_target;
     mega_target = 0x3E6A0001u;
     const uint32_t off = addr_of((const void *)&mega_target) - TZ_RAM_BASE;
-    pte_t *l1 = &root[MEGA_VA >> VPN1_SHIFT];
+    pte_t *l1 = &root[MEGA_VA >> SV32_VPN1_SHIFT];
     arm();
     uint32_t v = probe_lw(MEGA_VA + off);
     expect_no_trap("load through the 4 MiB page");

@@ -9,6 +9,9 @@ LAB_DIR=$(cd "$(dirname "$0")" && pwd)
 . "$LAB_DIR/../lib/check-lib.sh"
 lab_init "$@"
 
+# q7 asks for the CPI with two decimals.
+CPI_TOL=0.01
+
 lab_run native -- --kernel "$(lab_kernel hello)" --events "$LAB_WORK/native.ev"
 EV=$LAB_WORK/native.ev
 
@@ -42,10 +45,10 @@ lab_int q4 "$entry" \
 lab_int q5 "$sbi_cost" \
     "subtract the cycle (first column) of the first ecall_from_s trap from that of the next xret" \
     "첫 ecall_from_s 트랩의 사이클(첫 번째 열)을 바로 다음 xret의 사이클에서 빼세요"
-lab_num q6 "$m_share" 0.05 \
-    "M-mode cycles / total cycles × 100, from the mode table of --stats (one decimal is enough)" \
-    "--stats의 모드 표에서 M 모드 사이클 / 전체 사이클 × 100 (소수점 한 자리면 충분합니다)"
-lab_num q7 "$cpi" 0.01 \
+lab_pct q6 "$m_share" \
+    "M-mode cycles / total cycles × 100, from the mode table of --stats (one decimal, correctly rounded, is enough)" \
+    "--stats의 모드 표에서 M 모드 사이클 / 전체 사이클 × 100 (소수점 한 자리까지 바르게 반올림하면 충분합니다)"
+lab_num q7 "$cpi" "$CPI_TOL" \
     "CPI = cycles / instructions (two decimals)" \
     "CPI = 사이클 / 명령어 수 (소수점 두 자리)"
 lab_choice q8 c3fe7fe1caf8acec86ec4a9e18bd85acafb1736bb7adb66690e7ea55cd925c4d \

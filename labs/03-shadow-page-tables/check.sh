@@ -34,7 +34,7 @@ lab_int q1 "$(guest_num pager pager shadow_fills_hidden)" \
     "게스트별 표의 'shadow faults: N hidden'을 보세요"
 lab_int q2 "$(guest_num pager pager injected_page_faults)" \
     "the per-guest table: '(N page faults)' among the injected ones" \
-    "게스트별 표에서 주입된 것 중 '(N page faults)'를 보세요"
+    "게스트별 표에서 주입된 폴트 가운데 '(N page faults)'를 보세요"
 lab_choice q3 93f0b45f90e49bb8234f1dfe66f3a8bc6ba76a13cfcd7cce3478c3bfb21a019b \
     "after the guest maps the page, its table has the PTE, but the shadow table does not yet" \
     "게스트가 페이지를 매핑한 뒤 게스트 테이블에는 PTE가 있지만 섀도 테이블에는 아직 없습니다"
@@ -51,8 +51,8 @@ lab_choice q7 f4df32ff2e8705309d7e9a0b3acd9ad6322f1e9db09b7619e081d7a4eaa57031 \
     "read shadow_satp_write() in vmm/shadow.c" \
     "vmm/shadow.c의 shadow_satp_write()를 읽으세요"
 lab_choice q8 af2e19c6bcae6a6601e5d7d9716e743cf80345a972252ce528f4823204953bd2 \
-    "pager cycles through 4 address spaces; what would an LRU cache of 2 keep?" \
-    "pager는 주소 공간 4개를 돌아가며 씁니다. 크기 2인 LRU 캐시에는 무엇이 남을까요?"
+    "pager uses its address spaces in turn (count them in guests/pager/main.c); what would an LRU cache of 2 keep?" \
+    "pager는 주소 공간들을 차례로 돌아가며 씁니다(몇 개인지 guests/pager/main.c에서 세어 보세요). 크기 2인 LRU 캐시에는 무엇이 남을까요?"
 lab_int q9 "$syscalls" \
     "every ecall_from_u exit is either an SBI call (the guest kernel) or a system call (its processes)" \
     "ecall_from_u 트랩은 모두 SBI 호출(게스트 커널)이거나 시스템 호출(그 프로세스)입니다"
@@ -70,8 +70,8 @@ lab_int q13 "$(guest_num short pager shadow_fills_hidden)" \
     "$SHORT_SLICE_US us 실행에서 pager의 'hidden' 수"
 lab_choice q14 ded9734062d9e94fab246318acc327c3fd30981df11cd3108cb35a10779be65d \
     "does a world switch touch the shadow tables of the guest that is switched out?" \
-    "월드 스위치가 빠져나가는 게스트의 섀도 테이블을 건드리나요?"
-lab_num q15 "$vmm_growth" 1 \
+    "월드 스위치가 밀려나는 게스트의 섀도 테이블을 건드리나요?"
+lab_pct q15 "$vmm_growth" \
     "(pager's VMM cycles at $SHORT_SLICE_US us - at 1000 us) / (at 1000 us) × 100" \
     "(${SHORT_SLICE_US} us에서 pager의 VMM cycles - 1000 us에서의 값) / (1000 us에서의 값) × 100"
 lab_choice q16 7906f5f5ec21fa846d0f6890f8233baeb65b33ccdd8de2eb5970d7ccabce0a30 \

@@ -52,7 +52,7 @@ lab_int q1 "$blocked" \
     "rogue의 마지막 줄에 몇 번의 시도가 막혔는지 나옵니다"
 lab_int q2 "$open" \
     "find the attempt followed by 'not blocked' in rogue's output" \
-    "rogue의 출력에서 'not blocked'가 뒤따르는 시도를 찾으세요"
+    "rogue의 출력에서 바로 뒤에 'not blocked'가 나오는 시도를 찾으세요"
 lab_int q3 "$access" \
     "count rogue's 'blocked: ... access fault' lines" \
     "rogue의 'blocked: ... access fault' 줄을 세세요"

@@ -28,11 +28,11 @@ costliest=$(awk -F '\t' '$1 ~ /^guests\.[0-9]+\.name$/ { split($1, p, "."); name
                          END { best = -1; for (i in c) if (c[i] > best) { best = c[i]; who = name[i] } print who }' \
             "$LAB_WORK/mixed.flat")
 
-OVER_EN="(cycles of the scenario run - cycles of the native run) / native cycles × 100, the machine's total 'cycles'"
-OVER_KO="(시나리오 실행의 사이클 - 네이티브 실행의 사이클) / 네이티브 사이클 × 100. 머신 전체 'cycles'를 쓰세요"
-lab_num q1 "$(overhead pager full)" 0.5 "$OVER_EN" "$OVER_KO"
-lab_num q2 "$(overhead pager para)" 0.5 "$OVER_EN" "$OVER_KO"
-lab_rel q3 "$(slowdown pager)" 0.02 \
+OVER_EN="(cycles of the scenario run - cycles of the native run) / native cycles × 100, the machine's total 'cycles' (one decimal, correctly rounded, is enough)"
+OVER_KO="(시나리오 실행의 사이클 - 네이티브 실행의 사이클) / 네이티브 사이클 × 100. 머신 전체 'cycles'를 쓰세요 (소수점 한 자리까지 바르게 반올림하면 충분합니다)"
+lab_pct q1 "$(overhead pager full)" "$OVER_EN" "$OVER_KO"
+lab_pct q2 "$(overhead pager para)" "$OVER_EN" "$OVER_KO"
+lab_rel q3 "$(slowdown pager)" "$LAB_REL_TOL" \
     "the emulated run's cycles divided by the native run's cycles" \
     "에뮬레이션 실행의 사이클을 네이티브 실행의 사이클로 나누세요"
 lab_int q4 "$(guest_sum pager-full pager traps)" \
@@ -47,9 +47,9 @@ lab_int q6 "$(guest_num pager-para pager hypercalls)" \
 lab_int q7 "$(guest_num pager-para pager traps.ecall_from_u)" \
     "a hypercall is an ecall too: ecall_from_u in the para run" \
     "하이퍼콜도 ecall입니다: 반가상화 실행의 ecall_from_u를 보세요"
-lab_num q8 "$(overhead compute full)" 0.5 "$OVER_EN" "$OVER_KO"
-lab_num q9 "$(overhead compute para)" 0.5 "$OVER_EN" "$OVER_KO"
-lab_rel q10 "$(slowdown compute)" 0.02 \
+lab_pct q8 "$(overhead compute full)" "$OVER_EN" "$OVER_KO"
+lab_pct q9 "$(overhead compute para)" "$OVER_EN" "$OVER_KO"
+lab_rel q10 "$(slowdown compute)" "$LAB_REL_TOL" \
     "the emulated run's cycles divided by the native run's cycles" \
     "에뮬레이션 실행의 사이클을 네이티브 실행의 사이클로 나누세요"
 lab_choice q11 df3a907b04f1384087cefe04e6ee80832444d8e71075343ac1be1bd0cab9cb33 \

@@ -7,6 +7,12 @@
 # the expected value itself. Exit status: 0 when every answer is right, 1 when
 # some are wrong or missing, 2 when the checker could not run at all.
 #
+# The answers file is read strictly, so that a slip is reported instead of
+# being graded as something the student did not mean: a question answered
+# twice is an error (which answer counts would be a guess), a key that is not
+# a question of the lab and a line that is not "key = value" are warned about,
+# and a figure must be one number ("0 0" is not 0).
+#
 # Usage inside a lab's check.sh:
 #     LAB_DIR=$(cd "$(dirname "$0")" && pwd)
 #     . "$LAB_DIR/../lib/check-lib.sh"
@@ -42,9 +48,20 @@ lab_die() {   # EN KO: the checker itself cannot go on
     exit 2
 }
 
-# lab_init [ANSWERS_FILE]: find trapeze and the answers; make a work directory.
+# lab_init [ANSWERS_FILE]: find trapeze and the answers; make a work directory;
+# read the answers file (see lab_read_answers).
 lab_init() {
+    case ${1:-} in
+    -h|--help)
+        msg "usage: $0 [ANSWERS_FILE]   (default: answers.txt in $LAB_DIR)" \
+            "사용법: $0 [답안_파일]   (기본값: $LAB_DIR 의 answers.txt)"
+        exit 0 ;;
+    esac
+    [ $# -le 1 ] || lab_die "one answers file at most (usage: $0 [ANSWERS_FILE])" \
+        "답안 파일은 하나만 지정할 수 있습니다 (사용법: $0 [답안_파일])"
     LAB_ANSWERS=${1:-$LAB_DIR/answers.txt}
+    # the name the student knows the file by, for the per-question messages
+    LAB_ANSWERS_NAME=${1:-answers.txt}
     if [ -n "${TRAPEZE:-}" ]; then
         LAB_T=$TRAPEZE
     else
@@ -57,11 +74,14 @@ lab_init() {
     LAB_RV32=$(cd "$(dirname "$LAB_T")" && pwd)/rv32
     [ -f "$LAB_ANSWERS" ] || lab_die "no answers file '$LAB_ANSWERS': copy answers.template.txt to answers.txt and fill it in" \
         "답안 파일 '$LAB_ANSWERS'이(가) 없습니다: answers.template.txt를 answers.txt로 복사한 뒤 답을 채우세요"
+    [ -r "$LAB_ANSWERS" ] || lab_die "cannot read the answers file '$LAB_ANSWERS'" \
+        "답안 파일 '$LAB_ANSWERS'을(를) 읽을 수 없습니다"
     LAB_WORK=$(mktemp -d "${TMPDIR:-/tmp}/trapeze-lab.XXXXXX") || lab_die "cannot create a temporary directory" "임시 디렉터리를 만들 수 없습니다"
     trap 'rm -rf "$LAB_WORK"' EXIT
     trap 'rm -rf "$LAB_WORK"; exit 2' HUP INT PIPE TERM
     msg "== $LAB_NAME: checking $LAB_ANSWERS (running trapeze to measure the true figures...)" \
         "== $LAB_NAME: $LAB_ANSWERS 채점 중 (정답 수치를 재기 위해 trapeze를 실행합니다...)"
+    lab_read_answers
 }
 
 # lab_kernel NAME: the path of a guest kernel ELF built with trapeze.
@@ -81,7 +101,7 @@ lab_run() {
     if [ "$LAB_RC" -ne "$want" ]; then
         sed 's/^/    /' "$LAB_WORK/$tag.err" >&2
         lab_die "'trapeze run $*' ended with status $LAB_RC (expected $want)" \
-            "'trapeze run $*'이(가) 상태 $LAB_RC 로 끝났습니다 (기대값 $want)"
+            "'trapeze run $*'이(가) 종료 상태 ${LAB_RC}로 끝났습니다 (기대값 $want)"
     fi
     json_flatten <"$LAB_WORK/$tag.json" >"$LAB_WORK/$tag.flat"
 }
@@ -165,30 +185,83 @@ calc() { awk "BEGIN { printf \"%.6f\n\", $1 }"; }
 
 # ---- the student's answers ---------------------------------------------------
 
-# answer KEY: the student's value for KEY ("key = value"; "#" starts a
-# comment), trimmed and lower-cased; empty if not answered.
-answer() {
-    awk -v k="$1" '
-        { sub(/#.*/, ""); }
-        index($0, "=") {
+# answers_table FILE: FILE's "key = value" lines → one line per key,
+# "key<TAB>count<TAB>answer lines<TAB>first line<TAB>value" (key and value
+# trimmed and lower-cased, "#" starts a comment, a UTF-8 byte-order mark is
+# dropped). A line with an empty value ("q3 =", as in the template) answers
+# nothing and is not counted; a key answered more than once keeps the numbers
+# of all its lines and the last value ("-" when it has none). A line that is
+# not "key = value" comes out as "=bad<TAB>0<TAB>-<TAB>line number<TAB>" ("="
+# can never be in a key). No field but the value is ever empty: the shell's
+# read would merge two tabs.
+answers_table() {
+    awk '
+        NR == 1 { sub(/^\357\273\277/, ""); }
+        { sub(/#.*/, ""); sub(/\r$/, ""); }
+        /^[ \t]*$/ { next }
+        !index($0, "=") { print "=bad\t0\t-\t" NR "\t"; next }
+        {
             key = substr($0, 1, index($0, "=") - 1); val = substr($0, index($0, "=") + 1);
-            gsub(/^[ \t\r]+|[ \t\r]+$/, "", key); gsub(/^[ \t\r]+|[ \t\r]+$/, "", val);
-            if (tolower(key) == tolower(k)) { found = tolower(val); }
+            gsub(/^[ \t]+|[ \t]+$/, "", key); gsub(/^[ \t]+|[ \t]+$/, "", val);
+            if (key == "") { print "=bad\t0\t-\t" NR "\t"; next }
+            key = tolower(key);
+            if (!(key in first)) { first[key] = NR; order[++nk] = key; }
+            if (val == "") next;
+            n[key]++; lines[key] = lines[key] (lines[key] == "" ? "" : ", ") NR; v[key] = tolower(val);
         }
-        END { print found }' "$LAB_ANSWERS"
+        END { for (i = 1; i <= nk; i++) { k = order[i]; print k "\t" (n[k] + 0) "\t" (n[k] ? lines[k] : "-") "\t" first[k] "\t" v[k]; } }
+    ' "$1"
 }
 
-# to_number TEXT: a decimal or 0x-hex number, with "%" or "," allowed
-# (1,234 and 12.5% are read as 1234 and 12.5); empty if TEXT is not a number.
+# lab_read_answers: read the student's file into $LAB_WORK/answers.tab, and
+# warn (without failing) about keys that are no question of this lab (the
+# keys of answers.template.txt) and about lines that are not "key = value".
+lab_read_answers() {
+    answers_table "$LAB_ANSWERS" >"$LAB_WORK/answers.tab"
+    answers_table "$LAB_DIR/answers.template.txt" | cut -f1 >"$LAB_WORK/questions"
+    tab=$(printf '\t')
+    while IFS=$tab read -r k _ _ ln _; do
+        if [ "$k" = "=bad" ]; then
+            msg "  ! line $ln of $LAB_ANSWERS_NAME is not 'key = value': ignored" \
+                "  ! ${LAB_ANSWERS_NAME}의 ${ln}행은 '키 = 값' 형식이 아니어서 무시합니다"
+        elif ! grep -qxF -- "$k" "$LAB_WORK/questions"; then
+            msg "  ! unknown key $k in $LAB_ANSWERS_NAME (line $ln): this lab has no such question; ignored" \
+                "  ! 알 수 없는 키 $k (${LAB_ANSWERS_NAME} ${ln}행): 이 실습에 없는 문항이라 무시합니다"
+        fi
+    done <"$LAB_WORK/answers.tab"
+}
+
+# lab_answer KEY: set LAB_A to the student's value for KEY and return 0; or,
+# when KEY is unanswered or answered more than once, count it as wrong, say
+# why, and return 1.
+lab_answer() {
+    row=$(awk -F '\t' -v k="$1" '$1 == k { print; exit }' "$LAB_WORK/answers.tab")
+    count=$(printf '%s' "$row" | cut -f2)
+    LAB_A=$(printf '%s' "$row" | cut -f5-)
+    case ${count:-0} in
+    0) lab_missing "$1"; return 1 ;;
+    1) return 0 ;;
+    *) lab_twice "$1" "$(printf '%s' "$row" | cut -f3)"; return 1 ;;
+    esac
+}
+
+# to_number TEXT: the number TEXT holds, or empty if TEXT is not exactly one
+# number. Decimal or 0x-hex; a percentage may end in "%"; thousands may be
+# grouped with commas ("1,234"). Anything else is not a number: "0 0",
+# "1,5" (a decimal comma would silently become 15), "12abc".
 to_number() {
     printf '%s\n' "$1" | awk '{
-        s = $0; gsub(/[,%_ ]/, "", s);
+        s = $0; gsub(/^[ \t]+|[ \t]+$/, "", s);
+        sub(/[ \t]*%$/, "", s);
+        # mawk has no {m,n} repetition: 1 to 3 digits, then groups of exactly 3
+        if (s ~ /^[-+]?[0-9]([0-9][0-9]?)?(,[0-9][0-9][0-9])+(\.[0-9]*)?$/) gsub(/,/, "", s);
         if (s ~ /^0x[0-9a-f]+$/) {
             v = 0; h = "0123456789abcdef";
             for (i = 3; i <= length(s); i++) v = v * 16 + index(h, substr(s, i, 1)) - 1;
             printf "%.0f\n", v; exit;
         }
-        if (s ~ /^[-+]?([0-9]+\.?[0-9]*|\.[0-9]+)$/) print s + 0;
+        # "%.12g": a bare print would round a decimal to 6 significant digits
+        if (s ~ /^[-+]?([0-9]+\.?[0-9]*|\.[0-9]+)$/) printf "%.12g\n", s + 0;
     }'
 }
 
@@ -202,19 +275,34 @@ lab_bad() {   # KEY HINT_EN HINT_KO
 }
 lab_missing() {
     LAB_FAIL=$((LAB_FAIL + 1))
-    msg "  ✗ $1 — no answer in answers.txt (write '$1 = ...')" \
-        "  ✗ $1 — answers.txt에 답이 없습니다 ('$1 = ...' 형식으로 쓰세요)"
+    msg "  ✗ $1 — no answer in $LAB_ANSWERS_NAME (write '$1 = ...')" \
+        "  ✗ $1 — ${LAB_ANSWERS_NAME}에 답이 없습니다 ('$1 = ...' 형식으로 쓰세요)"
+}
+lab_twice() {   # KEY LINES
+    LAB_FAIL=$((LAB_FAIL + 1))
+    msg "  ✗ $1 — answered more than once in $LAB_ANSWERS_NAME (lines $2): keep one answer" \
+        "  ✗ $1 — ${LAB_ANSWERS_NAME}에 답이 두 번 이상 있습니다 (${2}행): 하나만 남기세요"
 }
 lab_nan() {
     LAB_FAIL=$((LAB_FAIL + 1))
-    msg "  ✗ $1 — expected a number, got '$2'" "  ✗ $1 — 숫자를 써야 합니다 (입력: '$2')"
+    msg "  ✗ $1 — expected one number, got '$2' (decimals take '.'; ',' only groups thousands)" \
+        "  ✗ $1 — 숫자 하나를 써야 합니다 (입력: '$2'; 소수점은 '.', ','는 천 단위 구분에만 씁니다)"
 }
+
+# How close a figure must be. Every lab sheet states these next to the
+# questions. A percentage is right within 0.05 percentage points: one decimal,
+# correctly rounded, always passes, yet figures 0.1 point apart (compute's
+# full vs para overhead) are told apart. A ratio or an average is right
+# within 1 % of the true value: close enough to reject the usual slips (the
+# ratio minus one, the machine's M-mode cycles for the VMM's own).
+LAB_PCT_TOL=0.05
+LAB_REL_TOL=0.01
 
 # lab_num KEY EXPECTED ABS_TOLERANCE HINT_EN HINT_KO: a figure, right when
 # |answer - expected| <= tolerance.
 lab_num() {
-    a=$(answer "$1")
-    [ -n "$a" ] || { lab_missing "$1"; return; }
+    lab_answer "$1" || return 0
+    a=$LAB_A
     v=$(to_number "$a")
     [ -n "$v" ] || { lab_nan "$1" "$a"; return; }
     [ -n "$2" ] || lab_die "$1: trapeze did not report the figure this question needs" \
@@ -222,6 +310,9 @@ lab_num() {
     if awk -v a="$v" -v e="$2" -v t="$3" 'BEGIN { d = a - e; if (d < 0) d = -d; exit !(d <= t + 1e-9) }'
     then lab_ok "$1"; else lab_bad "$1" "$4" "$5"; fi
 }
+
+# lab_pct KEY EXPECTED HINT_EN HINT_KO: a percentage, within LAB_PCT_TOL points.
+lab_pct() { lab_num "$1" "$2" "$LAB_PCT_TOL" "$3" "$4"; }
 
 # lab_int KEY EXPECTED HINT_EN HINT_KO: an exact count.
 lab_int() { lab_num "$1" "$2" 0 "$3" "$4"; }
@@ -236,8 +327,8 @@ lab_rel() {
 # lab_word KEY EXPECTED HINT_EN HINT_KO: a word measured from the run
 # (compared case-insensitively; "-" and "_" and spaces are the same).
 lab_word() {
-    a=$(answer "$1")
-    [ -n "$a" ] || { lab_missing "$1"; return; }
+    lab_answer "$1" || return 0
+    a=$LAB_A
     [ -n "$2" ] || lab_die "$1: trapeze did not report what this question needs" \
         "$1: 이 문항에 필요한 값을 trapeze가 보고하지 않았습니다"
     na=$(printf '%s' "$a" | tr 'A-Z -' 'a-z__')
@@ -250,9 +341,8 @@ lab_word() {
 # check.sh does not give the answer away.
 lab_hash() { printf '%s' "$LAB_NAME:$1:$2" | sha256sum | cut -d' ' -f1; }
 lab_choice() {
-    a=$(answer "$1")
-    [ -n "$a" ] || { lab_missing "$1"; return; }
-    a=$(printf '%s' "$a" | tr -d ' ().')
+    lab_answer "$1" || return 0
+    a=$(printf '%s' "$LAB_A" | tr -d ' ().')
     case $a in yes|y|true|예|네) a=yes ;; no|n|false|아니오|아니요) a=no ;; esac
     a=${a#type}; a=${a%형}   # "type 1", "1형" → "1"
     if [ "$(lab_hash "$1" "$a")" = "$2" ]; then lab_ok "$1"; else lab_bad "$1" "$3" "$4"; fi

@@ -1,10 +1,14 @@
 /*
- * trapeze_abi.h — the one header shared by host C and cross-compiled RISC-V code.
+ * trapeze_abi.h — the board and protocol header shared by host C and
+ * cross-compiled RISC-V code.
  *
- * Everything both sides of the simulated/host boundary must agree on lives here
- * and only here: the physical memory map of the simulated board, the SBI
- * extension and function numbers, the trace-port registers and event codes, and
- * the layout of boot-information blocks.
+ * machine/abi/ holds the headers both sides of the simulated/host boundary
+ * include, and nothing else does: this one (what trapeze itself defines),
+ * riscv_bits.h (the RISC-V architectural constants) and regfile.h (the saved
+ * register image of trap entries). Here, and only here, live the physical
+ * memory map of the simulated board, the SBI extension and function numbers,
+ * the trace-port registers and event codes, and the layout of boot-information
+ * blocks.
  *
  * Rules (enforced by the build and by tests/unit/test_abi.c, which compiles this
  * header with both compilers):
@@ -167,7 +171,8 @@ enum tz_trace_code {
     TZ_EV_INJECT,          /* arg0 = cause (bit 31 = interrupt), arg1 = tval, arg2 = epc */
     TZ_EV_MMIO,            /* arg0 = guest pa, arg1 = 1 store / 0 load, arg2 = value */
     TZ_EV_GUEST_EXIT,      /* arg0 = exit code */
-    TZ_EV_GUEST_KILL,      /* arg0 = tz_kill_reason, arg1 = mcause, arg2 = mepc */
+    TZ_EV_GUEST_KILL,      /* arg0 = tz_kill_reason; the guest's own trap that led to it:
+                              arg1 = mcause, arg2 = its pc, arg3 = its tval */
     TZ_EV_SHADOW_PAGES,    /* arg0 = shadow page-table pages in use for the guest */
     TZ_EV_CONSOLE,         /* arg0 = byte written to the guest's console */
     TZ_EV_INTERP,          /* emulated guest: arg0 = instructions interpreted since the

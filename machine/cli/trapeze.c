@@ -30,6 +30,8 @@
 #include "../export.h"
 #include "../guest_stats.h"
 #include "../machine.h"
+#include "../paths.h"
+#include "../usage.h"
 #include "../scenario.h"
 
 #define EXIT_USAGE 2
@@ -62,17 +64,13 @@ struct options {
 
 static const char *progname = "trapeze";
 
-static void die_usage(const char *fmt, ...) __attribute__((format(printf, 1, 2), noreturn));
-static void die_usage(const char *fmt, ...)
+/* After a command-line mistake: where the whole usage is. */
+static void try_help(FILE *out)
 {
-    va_list ap;
-    fprintf(stderr, "%s: ", progname);
-    va_start(ap, fmt);
-    vfprintf(stderr, fmt, ap);
-    va_end(ap);
-    fprintf(stderr, "\nTry '%s --help' for more information.\n", progname);
-    exit(EXIT_USAGE);
+    fprintf(out, "Try '%s --help' for more information.\n", progname);
 }
+
+static const struct usage_info usage_info = { "trapeze", try_help, EXIT_USAGE };
 
 static void die(const char *fmt, ...) __attribute__((format(printf, 1, 2), noreturn));
 static void die(const char *fmt, ...)
@@ -161,12 +159,13 @@ static void usage(FILE *out)
 static uint64_t parse_u64(const char *opt, const char *s, uint64_t min, uint64_t max)
 {
     if (!s || !*s)
-        die_usage("%s needs a number", opt);
+        usage_error(&usage_info, "%s needs a number", opt);
     char *end;
     errno = 0;
     unsigned long long v = strtoull(s, &end, 0);
     if (errno || *end || s[0] == '-' || v < min || v > max)
-        die_usage("%s: '%s' is not a number from %" PRIu64 " to %" PRIu64, opt, s, min, max);
+        usage_error(&usage_info, "%s: '%s' is not a number from %" PRIu64 " to %" PRIu64, opt, s,
+                    min, max);
     return v;
 }
 
@@ -174,13 +173,6 @@ static bool ends_with(const char *s, const char *suffix)
 {
     size_t n = strlen(s), k = strlen(suffix);
     return n >= k && !strcmp(s + n - k, suffix);
-}
-
-static const char *need_arg(int argc, char **argv, int *i)
-{
-    if (*i + 1 >= argc)
-        die_usage("option '%s' needs an argument", argv[*i]);
-    return argv[++*i];
 }
 
 static void parse_args(int argc, char **argv, struct options *o)
@@ -203,31 +195,31 @@ static void parse_args(int argc, char **argv, struct options *o)
     if (argc >= 2 && !strcmp(argv[1], "run"))
         first = 2;
     else if (argc >= 2 && argv[1][0] != '-')
-        die_usage("unknown command '%s'", argv[1]);
+        usage_error(&usage_info, "unknown command '%s'", argv[1]);
     for (i = first; i < argc; i++) {
         const char *a = argv[i];
         if (!strcmp(a, "--kernel"))
-            o->kernel = need_arg(argc, argv, &i);
+            o->kernel = usage_need_arg(&usage_info, argc, argv, &i);
         else if (!strcmp(a, "--firmware"))
-            o->firmware = need_arg(argc, argv, &i);
+            o->firmware = usage_need_arg(&usage_info, argc, argv, &i);
         else if (!strcmp(a, "--profile"))
-            o->profile_path = need_arg(argc, argv, &i);
+            o->profile_path = usage_need_arg(&usage_info, argc, argv, &i);
         else if (!strcmp(a, "--trace"))
-            o->trace_path = need_arg(argc, argv, &i);
+            o->trace_path = usage_need_arg(&usage_info, argc, argv, &i);
         else if (!strcmp(a, "--json"))
-            o->json_path = need_arg(argc, argv, &i);
+            o->json_path = usage_need_arg(&usage_info, argc, argv, &i);
         else if (!strcmp(a, "--events"))
-            o->events_path = need_arg(argc, argv, &i);
+            o->events_path = usage_need_arg(&usage_info, argc, argv, &i);
         else if (!strcmp(a, "--input"))
-            o->input = need_arg(argc, argv, &i);
+            o->input = usage_need_arg(&usage_info, argc, argv, &i);
         else if (!strcmp(a, "--max-instructions"))
-            o->max_insns = parse_u64(a, need_arg(argc, argv, &i), 1, UINT64_MAX);
+            o->max_insns = parse_u64(a, usage_need_arg(&usage_info, argc, argv, &i), 1, UINT64_MAX);
         else if (!strcmp(a, "--max-cycles"))
-            o->max_cycles = parse_u64(a, need_arg(argc, argv, &i), 1, UINT64_MAX);
+            o->max_cycles = parse_u64(a, usage_need_arg(&usage_info, argc, argv, &i), 1, UINT64_MAX);
         else if (!strcmp(a, "--slice"))
-            o->slice = parse_u64(a, need_arg(argc, argv, &i), 1, UINT64_MAX);
+            o->slice = parse_u64(a, usage_need_arg(&usage_info, argc, argv, &i), 1, UINT64_MAX);
         else if (!strcmp(a, "--ram"))
-            o->ram_mib = (uint32_t)parse_u64(a, need_arg(argc, argv, &i), 1, 2048);
+            o->ram_mib = (uint32_t)parse_u64(a, usage_need_arg(&usage_info, argc, argv, &i), 1, 2048);
         else if (!strcmp(a, "--stats"))
             o->stats = true;
         else if (!strcmp(a, "--count-events"))
@@ -238,41 +230,20 @@ static void parse_args(int argc, char **argv, struct options *o)
             usage(stdout);
             exit(0);
         } else if (a[0] == '-' && a[1])
-            die_usage("unknown option '%s'", a);
+            usage_error(&usage_info, "unknown option '%s'", a);
         else if (!o->program)
             o->program = a;
         else
-            die_usage("unexpected argument '%s' (one program per run)", a);
+            usage_error(&usage_info, "unexpected argument '%s' (one program per run)", a);
     }
     if (o->kernel && o->program && o->firmware)
-        die_usage("give the firmware either as PROGRAM or with --firmware, not both");
+        usage_error(&usage_info, "give the firmware either as PROGRAM or with --firmware, not both");
     if (!o->kernel && !o->program)
         o->scenario = true;          /* the built-in default scenario */
     else if (!o->kernel && ends_with(o->program, ".json"))
         o->scenario = true;
     if (o->scenario && (o->kernel || o->firmware))
-        die_usage("--kernel and --firmware do not apply to a scenario");
-}
-
-/* The cross-compiled images built alongside this binary live in <dir>/rv32,
- * where <dir> is the binary's directory or its parent (for build/san/trapeze).
- * Returns the rv32 directory, or NULL if there is none. */
-static const char *find_rv32_dir(const char *argv0, char *buf, size_t len)
-{
-    const char *slash = strrchr(argv0, '/');
-    int dirlen = slash ? (int)(slash - argv0) : 1;
-    const char *dir = slash ? argv0 : ".";
-    static const char *const rel[] = { "/rv32", "/../rv32" };
-    for (size_t i = 0; i < sizeof rel / sizeof rel[0]; i++) {
-        snprintf(buf, len, "%.*s%s/guests/firmware/firmware.elf", dirlen, dir, rel[i]);
-        FILE *f = fopen(buf, "rb");
-        if (f) {
-            fclose(f);
-            snprintf(buf, len, "%.*s%s", dirlen, dir, rel[i]);
-            return buf;
-        }
-    }
-    return NULL;
+        usage_error(&usage_info, "--kernel and --firmware do not apply to a scenario");
 }
 
 /* ---- listeners ------------------------------------------------------------ */
@@ -482,21 +453,21 @@ static int run_compare(int argc, char **argv, const char *rv32_dir)
     uint64_t max_insns = COMPARE_MAX_INSTRUCTIONS;
     for (int i = 2; i < argc; i++) {
         if (!strcmp(argv[i], "--json"))
-            json_path = need_arg(argc, argv, &i);
+            json_path = usage_need_arg(&usage_info, argc, argv, &i);
         else if (!strcmp(argv[i], "--max-instructions"))
-            max_insns = parse_u64(argv[i], need_arg(argc, argv, &i), 1, UINT64_MAX);
+            max_insns = parse_u64(argv[i], usage_need_arg(&usage_info, argc, argv, &i), 1, UINT64_MAX);
         else if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
             usage(stdout);
             exit(0);
         } else if (argv[i][0] == '-')
-            die_usage("unknown option '%s' for compare", argv[i]);
+            usage_error(&usage_info, "unknown option '%s' for compare", argv[i]);
         else if (!kernel)
             kernel = argv[i];
         else
-            die_usage("compare takes one kernel");
+            usage_error(&usage_info, "compare takes one kernel");
     }
     if (!kernel)
-        die_usage("compare needs a kernel: a name such as 'tasks', or an ELF path");
+        usage_error(&usage_info, "compare needs a kernel: a name such as 'tasks', or an ELF path");
     if (!rv32_dir)
         die("cannot find the firmware, VMM and guest images next to %s: build them with 'make'",
             argv[0]);
@@ -760,7 +731,8 @@ int main(int argc, char **argv)
     char err[1024];
     char dirbuf[4096], fwbuf[4200];
 
-    const char *rv32_dir = find_rv32_dir(argv[0], dirbuf, sizeof dirbuf);
+    /* The cross-compiled images built alongside this binary (paths.h). */
+    const char *rv32_dir = paths_find_rv32_dir(argv[0], dirbuf, sizeof dirbuf);
     if (argc >= 2 && !strcmp(argv[1], "compare"))
         return run_compare(argc, argv, rv32_dir);
     parse_args(argc, argv, &o);
@@ -813,10 +785,9 @@ int main(int argc, char **argv)
         if (o.kernel && !boot) {
             if (o.firmware)
                 boot = o.firmware;
-            else if (rv32_dir) {
-                snprintf(fwbuf, sizeof fwbuf, "%s/guests/firmware/firmware.elf", rv32_dir);
+            else if (rv32_dir && paths_firmware(rv32_dir, fwbuf, sizeof fwbuf) == 0)
                 boot = fwbuf;
-            } else
+            else
                 die("--kernel needs the SBI firmware: build it with 'make' or pass --firmware FILE");
         }
         struct machine_load_info info;
@@ -846,7 +817,7 @@ int main(int argc, char **argv)
         unsigned n = o.scenario ? scen.nguests : 0;
         for (unsigned g = 0; g < n && g < MACHINE_MAX_GUESTS; g++)
             names[g] = scen.guest[g].name;
-        trace = chrome_trace_begin(trace_file, profile.clock_hz, names, n);
+        trace = chrome_trace_begin(trace_file, profile.clock_hz, profile.trap_entry, names, n);
         if (!trace || machine_subscribe(m, chrome_trace_listener, trace) < 0)
             die("%s: cannot start the trace", o.trace_path);
     }

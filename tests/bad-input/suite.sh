@@ -23,34 +23,23 @@ BUILD=${BUILD:-build}
 RV_CC=${RV_CC:-riscv64-unknown-elf-gcc}
 HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=${ROOT:-$(cd "$HERE/../.." && pwd)}
-TIMEOUT_S=20
-
-n=0
-failures=0
-pass() { n=$((n + 1)); echo "ok $n - $1"; }
-fail() {
-    n=$((n + 1)); failures=$((failures + 1))
-    echo "not ok $n - $1"
-    shift
-    local line
-    for line in "$@"; do echo "#   $line"; done
-}
+RUN_TIMEOUT=20
+. "$HERE/../lib/tap.sh"
 
 BINS=()
 for b in "$BUILD/trapeze" "$BUILD/san/trapeze"; do
-    if [ -x "$b" ]; then BINS+=("$b"); else fail "binary $b exists" "build it with make"; fi
+    if [ -x "$b" ]; then BINS+=("$b"); else not_ok "binary $b exists" "build it with make"; fi
 done
 
-WORK=$(mktemp -d "${TMPDIR:-/tmp}/trapeze-bad-input.XXXXXX")
-trap 'rm -rf "$WORK"' EXIT
+tap_workdir
 
 # ---- the good program -------------------------------------------------------
-OK="$WORK/ok.elf"
+OK="$work/ok.elf"
 if ! "$RV_CC" -march=rv32ima_zicsr -mabi=ilp32 -nostdlib -nostartfiles -static \
         -Wl,--build-id=none -Wl,--no-warn-rwx-segments \
-        -T "$HERE/ok.ld" "$HERE/ok.S" -o "$OK" 2>"$WORK/cc.log"; then
-    fail "build ok.elf with $RV_CC" "$(cat "$WORK/cc.log")"
-    echo "1..$n"
+        -T "$HERE/ok.ld" "$HERE/ok.S" -o "$OK" 2>"$work/cc.log"; then
+    not_ok "build ok.elf with $RV_CC" "$(cat "$work/cc.log")"
+    tap_done
     exit 1
 fi
 
@@ -84,41 +73,41 @@ done
 SEG_OFF=$(u32 "$OK" $((LOAD_PH + 4)))
 SEG_FILESZ=$(u32 "$OK" $((LOAD_PH + 16)))
 
-# Make $WORK/NAME.elf from ok.elf with the given edits (shell commands where
+# Make $work/NAME.elf from ok.elf with the given edits (shell commands where
 # F names the file).
 mk() {
     local name=$1; shift
-    F="$WORK/$name.elf"
+    F="$work/$name.elf"
     cp "$OK" "$F"
     eval "$@"
 }
 
 # ---- running one case -------------------------------------------------------
-# check NAME FILE-IN-MESSAGE EXPECTED -- COMMAND...
-check() {
+# check_refused NAME FILE-IN-MESSAGE EXPECTED -- COMMAND...
+check_refused() {
     local name=$1 file=$2 expect=$3; shift 4
     local bin out rc
     for bin in "${BINS[@]}"; do
-        out="$WORK/stderr"
-        timeout "$TIMEOUT_S" "$bin" "$@" >"$WORK/stdout" 2>"$out"
+        out="$work/stderr"
+        limited "$bin" "$@" >"$work/stdout" 2>"$out"
         rc=$?
         local label="$name ($(basename "$(dirname "$bin")")/$(basename "$bin"))"
         if [ $rc -eq 124 ]; then
-            fail "$label" "timed out after ${TIMEOUT_S}s: $*"
+            not_ok "$label" "timed out after ${RUN_TIMEOUT}s: $*"
         elif [ $rc -gt 128 ]; then
-            fail "$label" "killed by signal $((rc - 128)): $*" "$(head -5 "$out")"
+            not_ok "$label" "killed by signal $((rc - 128)): $*" "$(head -5 "$out")"
         elif grep -qE 'Sanitizer|runtime error:' "$out"; then
-            fail "$label" "sanitizer report: $*" "$(grep -m3 -E 'Sanitizer|runtime error:|SUMMARY' "$out")"
+            not_ok "$label" "sanitizer report: $*" "$(grep -m3 -E 'Sanitizer|runtime error:|SUMMARY' "$out")"
         elif [ $rc -ne 2 ]; then
-            fail "$label" "exit status $rc, expected 2: $*" "$(head -3 "$out")"
+            not_ok "$label" "exit status $rc, expected 2: $*" "$(head -3 "$out")"
         elif ! head -1 "$out" | grep -qF "trapeze: "; then
-            fail "$label" "message does not start with 'trapeze: '" "$(head -3 "$out")"
+            not_ok "$label" "message does not start with 'trapeze: '" "$(head -3 "$out")"
         elif ! grep -qF -- "$file" "$out"; then
-            fail "$label" "message does not name $file" "$(head -3 "$out")"
+            not_ok "$label" "message does not name $file" "$(head -3 "$out")"
         elif ! grep -qF -- "$expect" "$out"; then
-            fail "$label" "message does not say: $expect" "$(head -3 "$out")"
+            not_ok "$label" "message does not say: $expect" "$(head -3 "$out")"
         else
-            pass "$label"
+            ok "$label"
         fi
     done
 }
@@ -128,15 +117,15 @@ for bin in "${BINS[@]}"; do
     for prof in "" "$ROOT/machine/profiles/default.json"; do
         label="control: ok.elf runs${prof:+ with default.json} ($(basename "$(dirname "$bin")")/$(basename "$bin"))"
         if [ -n "$prof" ]; then
-            timeout "$TIMEOUT_S" "$bin" run "$OK" --profile "$prof" >"$WORK/stdout" 2>"$WORK/stderr"
+            limited "$bin" run "$OK" --profile "$prof" >"$work/stdout" 2>"$work/stderr"
         else
-            timeout "$TIMEOUT_S" "$bin" run "$OK" >"$WORK/stdout" 2>"$WORK/stderr"
+            limited "$bin" run "$OK" >"$work/stdout" 2>"$work/stderr"
         fi
         rc=$?
-        if [ $rc -eq 0 ] && grep -qx ok "$WORK/stdout"; then
-            pass "$label"
+        if [ $rc -eq 0 ] && grep -qx ok "$work/stdout"; then
+            ok "$label"
         else
-            fail "$label" "exit status $rc, stdout: $(head -c 80 "$WORK/stdout")" "$(head -3 "$WORK/stderr")"
+            not_ok "$label" "exit status $rc, stdout: $(head -c 80 "$work/stdout")" "$(head -3 "$work/stderr")"
         fi
     done
 done
@@ -144,7 +133,7 @@ done
 # ---- malformed ELF files ----------------------------------------------------
 elf_case() {   # elf_case NAME EXPECTED EDITS
     mk "$1" "$3"
-    check "elf: $1" "$F" "$2" -- run "$F"
+    check_refused "elf: $1" "$F" "$2" -- run "$F"
 }
 
 elf_case not-elf       "not an ELF file"            'printf "hello, world\n" > "$F"'
@@ -183,7 +172,7 @@ fi
 # ---- malformed profiles -----------------------------------------------------
 P="$HERE/profiles"
 prof_case() {   # prof_case FILE EXPECTED
-    check "profile: $(basename "$1")" "$1" "$2" -- run "$OK" --profile "$1"
+    check_refused "profile: $(basename "$1")" "$1" "$2" -- run "$OK" --profile "$1"
 }
 prof_case "$P/syntax-error.json"        "syntax-error.json:3:"
 prof_case "$P/syntax-error.json"        "syntax error near"
@@ -200,14 +189,14 @@ prof_case "$P/number-as-string.json"    "cycles.mul: expected an integer from 0 
 prof_case "$P/not-an-object.json"       "expected an object, got an array"
 prof_case "$P/overflow.json"            "clock_hz: expected an integer from 1 to 10000000000, got a number too large to represent"
 prof_case "$P/empty.json"               "empty file"
-prof_case "$WORK/no-such-profile.json"  "cannot open: No such file or directory"
-printf '{ "name": "x" }\0{}' > "$WORK/nul.json"
-prof_case "$WORK/nul.json"              "NUL byte in JSON text"
+prof_case "$work/no-such-profile.json"  "cannot open: No such file or directory"
+printf '{ "name": "x" }\0{}' > "$work/nul.json"
+prof_case "$work/nul.json"              "NUL byte in JSON text"
 # Over 1 MiB of otherwise valid JSON.
-{ printf '{ "comment": "'; head -c $((1100 * 1024)) /dev/zero | tr '\0' x; printf '" }'; } > "$WORK/huge.json"
-prof_case "$WORK/huge.json"             "file is larger than 1048576 bytes"
-printf '{ "cycles": %s1 %s }\n' "$(printf '[%.0s' $(seq 2000))" "$(printf ']%.0s' $(seq 2000))" > "$WORK/deep.json"
-prof_case "$WORK/deep.json"             "syntax error"
+{ printf '{ "comment": "'; head -c $((1100 * 1024)) /dev/zero | tr '\0' x; printf '" }'; } > "$work/huge.json"
+prof_case "$work/huge.json"             "file is larger than 1048576 bytes"
+printf '{ "cycles": %s1 %s }\n' "$(printf '[%.0s' $(seq 2000))" "$(printf ']%.0s' $(seq 2000))" > "$work/deep.json"
+prof_case "$work/deep.json"             "syntax error"
 
-echo "1..$n"
-[ $failures -eq 0 ]
+tap_done
+[ $tap_failures -eq 0 ]

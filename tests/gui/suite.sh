@@ -4,7 +4,9 @@
 # Runs under Xvfb (re-executes itself through xvfb-run when there is no
 # display). Checks the command line, the headless screenshots in English
 # and Korean, that bad scenarios end --screenshot with a message naming the
-# file and a non-zero status (and no PNG), then runs the cmocka widget tests
+# file and a non-zero status (and no PNG), that an unknown --compare kernel
+# is reported once, that a too-small screen is named as the reason for a
+# smaller screenshot, then runs the cmocka widget tests
 # (tests/gui/test_dashboard.c), which also compare the dashboard's figures
 # with the CLI's `--json` output and check the screenshots' size and content.
 set -u
@@ -17,12 +19,8 @@ D=$BUILD/trapeze-dashboard
 T=$BUILD/trapeze
 W=$BUILD/gui/tests/test_dashboard
 export GSETTINGS_BACKEND=memory NO_AT_BRIDGE=1
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-n=0
-ok()     { n=$((n + 1)); echo "ok $n - $1"; }
-not_ok() { n=$((n + 1)); echo "not ok $n - $1"; }
-check()  { if eval "$2"; then ok "$1"; else not_ok "$1"; fi; }
+. "$(dirname "$0")/../lib/tap.sh"
+tap_workdir
 # The mode comparison of the screenshots uses the small 'hello' kernel, to
 # keep the suite quick (emulating 'tasks' takes seconds).
 CMP="--compare hello"
@@ -70,10 +68,25 @@ check "unknown guest mode: exit 1, message names the key" \
 check "no crash on bad input (no 'Segmentation' or 'Aborted')" \
     "! grep -E 'Segmentation|Aborted|core dumped' $work/missing.log $work/bad.log $work/mode.log"
 
+# ---- the mode comparison's kernel ----------------------------------------------
+$D --screenshot "$work/nope.png" --compare nope --run-cycles 1000 > "$work/nope.log" 2>&1
+rc=$?
+said=$(grep -c "unknown kernel 'nope'" "$work/nope.log")
+check "unknown --compare kernel: exit 1, said once, no PNG" "[ $rc -eq 1 ] && [ $said -eq 1 ] && [ ! -e $work/nope.png ]"
+
+# ---- a screen smaller than the window ---------------------------------------------
+# (xvfb-run's default screen, 1280x1024): the warning names the screen.
+xvfb-run -a -s "-screen 0 1280x1024x24" $D --screenshot "$work/small.png" --run-cycles 1000 $CMP > "$work/small.log" 2>&1
+rc=$?
+check "a screen too small for --size: exit 0, the warning says the screen is 1280x1024" \
+    "[ $rc -eq 0 ] && grep -q 'the screen is only 1280x1024, too small for a 1400x900 window' $work/small.log"
+
 # ---- widget tests (cmocka) -----------------------------------------------------
 $T -q --json "$work/default.json" > /dev/null 2>&1
 $T run vmm/scenarios/containment.json -q --json "$work/containment.json" > /dev/null 2>&1
-export TRAPEZE_CLI_CASES="-=$work/default.json;vmm/scenarios/containment.json=$work/containment.json"
+MIXED=labs/05-full-para-emulated/mixed.json
+$T run $MIXED -q --json "$work/mixed.json" > /dev/null 2>&1
+export TRAPEZE_CLI_CASES="-=$work/default.json;vmm/scenarios/containment.json=$work/containment.json;$MIXED=$work/mixed.json"
 export TRAPEZE_SCREENSHOTS="$work/en.png=1400x900;$work/ko.png=1600x1000;$work/end.png=1400x900"
 CMOCKA_MESSAGE_OUTPUT=TAP "$W" > "$work/widgets.out" 2>"$work/widgets.err"
 status=$?
@@ -86,4 +99,4 @@ while IFS= read -r line; do
 done < "$work/widgets.out"
 check "widget tests exit 0" "[ $status -eq 0 ]"
 [ $status -eq 0 ] || sed 's/^/# /' "$work/widgets.err"
-echo "1..$n"
+tap_done

@@ -14,8 +14,12 @@
  *   - the window: one panel per guest, one timeline lane per guest plus the
  *     VMM, win.step advances by one slice, the trap log fills, statuses in
  *     Korean and English, an error dialog for a bad scenario;
+ *   - the timeline's legend: wraps onto more rows rather than drawing past
+ *     the widget's edge, in both languages;
+ *   - the trap log: the top row on screen is the newest event while the
+ *     user has not scrolled away; if they have, their rows stay put;
  *   - the comparison chart: bars only for modes that ran, "not available"
- *     otherwise;
+ *     otherwise; its default kernel is the one the first guest runs;
  *   - screenshots made by `trapeze-dashboard --screenshot`: expected size,
  *     not blank.
  *
@@ -44,6 +48,7 @@
 #include "../../gui/palette.h"
 #include "../../gui/simulation.h"
 #include "../../gui/window.h"
+#include "../../machine/scenario.h"
 
 #define MAIN_LOOP_TIMEOUT_US (120 * G_USEC_PER_SEC)
 #define MIN_DISTINCT_COLOURS 16
@@ -323,6 +328,9 @@ static void compare_with_cli(const char *scenario, const char *json_path)
         assert_int_equal(gs->g[i].shadow_fills, json_u64(g, "shadow_fills_hidden"));
         assert_int_equal(gs->g[i].injected, json_u64(g, "injected"));
         assert_int_equal(gs->g[i].world_switches, json_u64(g, "world_switches"));
+        /* an emulated guest's instructions are the ones the VMM interpreted */
+        if (cJSON_GetObjectItemCaseSensitive(g, "interpreted_instructions"))
+            assert_int_equal(gs->g[i].interpreted, json_u64(g, "interpreted_instructions"));
         const char *status = cJSON_GetObjectItemCaseSensitive(g, "status")->valuestring;
         assert_int_equal(gs->g[i].killed, strcmp(status, "killed") == 0);
         assert_int_equal(gs->g[i].exited, strcmp(status, "exited") == 0);
@@ -583,6 +591,141 @@ static void bad_scenario_shows_error_dialog(void **state)
     assert_int_equal(trapeze_simulation_get_cycle(f->sim), c);
 }
 
+/* ---- the timeline's legend wraps instead of being cut ------------------------------------ */
+
+#define LEGEND_WIDEST 1400
+#define LEGEND_NARROWEST 400
+#define LEGEND_WIDTH_STEP 10
+
+static void timeline_legend_wraps_to_fit(void **state)
+{
+    struct window_fixture *f = *state;
+    TrapezeTimeline *tl = trapeze_window_get_timeline(f->win);
+    static const enum tz_lang langs[] = { TZ_LANG_EN, TZ_LANG_KO };
+    for (size_t l = 0; l < G_N_ELEMENTS(langs); l++) {
+        i18n_set_lang(langs[l]);
+        gtk_widget_queue_resize(GTK_WIDGET(tl));   /* GTK caches sizes: the words changed */
+        guint last_rows = 0;
+        int one_row_h = 0;
+        for (int width = LEGEND_WIDEST; width >= LEGEND_NARROWEST; width -= LEGEND_WIDTH_STEP) {
+            double right = 0;
+            guint rows = trapeze_timeline_legend_rows(tl, width, &right);
+            /* every item lies inside the widget, however narrow */
+            if (right > width)
+                fail_msg("lang %d, width %d: the legend reaches x=%.0f", (int)langs[l], width, right);
+            /* narrower never takes fewer rows, and the widget asks for them */
+            assert_true(rows >= last_rows);
+            last_rows = rows;
+            int min_h;
+            gtk_widget_measure(GTK_WIDGET(tl), GTK_ORIENTATION_VERTICAL, width, &min_h, NULL, NULL, NULL);
+            if (width == LEGEND_WIDEST) {
+                assert_int_equal(rows, 1);
+                one_row_h = min_h;
+            }
+            if (rows > 1)
+                assert_true(min_h > one_row_h);
+            else
+                assert_int_equal(min_h, one_row_h);
+        }
+        /* a narrow window wraps (a wide one kept one row, above) */
+        assert_true(last_rows > 1);
+    }
+    i18n_set_lang(TZ_LANG_EN);
+}
+
+/* ---- the trap log stays at the newest event ------------------------------------------- */
+
+#define FRAMES_TO_SETTLE 3
+#define LOG_STEPS 10
+#define SCROLLED_AWAY_PX 200.0
+
+static gboolean count_frame(GtkWidget *w, GdkFrameClock *clock, gpointer data)
+{
+    (void)w;
+    (void)clock;
+    (*(int *)data)++;
+    return G_SOURCE_CONTINUE;
+}
+
+/* Let GTK lay out and draw the window n times, as it does between the
+ * simulation's slices when the dashboard runs. */
+static void wait_frames(GtkWidget *w, int n)
+{
+    int frames = 0;
+    guint id = gtk_widget_add_tick_callback(w, count_frame, &frames, NULL);
+    gint64 deadline = g_get_monotonic_time() + MAIN_LOOP_TIMEOUT_US;
+    while (frames < n && g_get_monotonic_time() < deadline) {
+        gtk_widget_queue_draw(w);
+        g_main_context_iteration(NULL, TRUE);
+    }
+    gtk_widget_remove_tick_callback(w, id);
+    assert_true(frames >= n);
+}
+
+/* The cycle the user sees in the top row is the cycle of the newest event. */
+static void assert_top_row_is_newest(TrapezeTrapLog *log)
+{
+    char *shown = trapeze_trap_log_first_visible_cycle(log), *newest = trapeze_trap_log_cell_text(log, 0, 0);
+    assert_non_null(shown);
+    assert_non_null(newest);
+    if (strcmp(shown, newest) != 0)
+        fail_msg("the trap log shows cycle %s at the top, the newest event is at cycle %s", shown, newest);
+    g_free(shown);
+    g_free(newest);
+}
+
+static void trap_log_follows_newest_unless_scrolled(void **state)
+{
+    struct window_fixture *f = *state;
+    GtkWidget *w = GTK_WIDGET(f->win);
+    TrapezeTrapLog *log = trapeze_window_get_trap_log(f->win);
+    GtkAdjustment *v = trapeze_trap_log_get_vadjustment(log);
+    assert_non_null(v);
+
+    /* many slices with no frame in between (as --screenshot runs) */
+    for (int i = 0; i < 3 * LOG_STEPS; i++)
+        trapeze_simulation_step(f->sim, SIM_STEP_CYCLES);
+    wait_frames(w, FRAMES_TO_SETTLE);
+    assert_true(trapeze_trap_log_get_n_rows(log) > 0);
+    assert_top_row_is_newest(log);
+
+    /* slices with frames in between (as the running dashboard does) */
+    for (int i = 0; i < LOG_STEPS; i++) {
+        trapeze_simulation_step(f->sim, SIM_STEP_CYCLES);
+        wait_frames(w, FRAMES_TO_SETTLE);
+        assert_top_row_is_newest(log);
+    }
+    assert_true(gtk_adjustment_get_value(v) <= gtk_adjustment_get_lower(v));
+
+    /* the user scrolls down: the rows they look at stay put */
+    assert_true(gtk_adjustment_get_upper(v) - gtk_adjustment_get_page_size(v) > SCROLLED_AWAY_PX);
+    gtk_adjustment_set_value(v, SCROLLED_AWAY_PX);
+    wait_frames(w, FRAMES_TO_SETTLE);
+    char *seen = trapeze_trap_log_first_visible_cycle(log);
+    assert_non_null(seen);
+    for (int i = 0; i < LOG_STEPS; i++) {
+        trapeze_simulation_step(f->sim, SIM_STEP_CYCLES);
+        wait_frames(w, FRAMES_TO_SETTLE);
+        char *now = trapeze_trap_log_first_visible_cycle(log);
+        assert_non_null(now);
+        assert_string_equal(now, seen);
+        g_free(now);
+    }
+    char *newest = trapeze_trap_log_cell_text(log, 0, 0);
+    assert_string_not_equal(newest, seen);
+    g_free(newest);
+    g_free(seen);
+
+    /* back at the top, the log follows the newest event again */
+    gtk_adjustment_set_value(v, gtk_adjustment_get_lower(v));
+    wait_frames(w, FRAMES_TO_SETTLE);
+    for (int i = 0; i < LOG_STEPS; i++) {
+        trapeze_simulation_step(f->sim, SIM_STEP_CYCLES);
+        wait_frames(w, FRAMES_TO_SETTLE);
+        assert_top_row_is_newest(log);
+    }
+}
+
 /* ---- the comparison chart ------------------------------------------------------------- */
 
 static void comparison_chart_rows(void **state)
@@ -622,6 +765,56 @@ static void comparison_chart_rows(void **state)
     assert_non_null(error);
     assert_non_null(strstr(error->message, "no-such-kernel"));
     g_error_free(error);
+}
+
+/* The default comparison kernel comes from the first guest's ELF, never
+ * from its display name. */
+static void default_compare_kernel_from_guest_elf(void **state)
+{
+    (void)state;
+    static const struct { const char *json; const char *expect; } rows[] = {
+        /* display names that are other kernels' names */
+        { "{ \"guests\": [ { \"kernel\": \"hello\", \"name\": \"tasks\" },"
+          "  { \"kernel\": \"tasks\", \"name\": \"hello\" } ] }", "hello" },
+        /* the paravirtual build is still that kernel */
+        { "{ \"guests\": [ { \"kernel\": \"compute\", \"name\": \"hello-para\", \"mode\": \"para\" } ] }",
+          "compute" },
+        /* names that are no kernel at all (as in labs/05's mixed.json) */
+        { "{ \"guests\": [ { \"kernel\": \"hello\", \"name\": \"hello-full\" },"
+          "  { \"kernel\": \"hello\", \"name\": \"hello-emu\", \"mode\": \"emulated\" } ] }", "hello" },
+        /* a first guest that runs one of the VMM's test kernels: the next guest's */
+        { "{ \"guests\": [ { \"kernel\": \"spinner\" }, { \"kernel\": \"chatty\" } ] }", "chatty" },
+        { "{ \"guests\": [ { \"kernel\": \"spinner\", \"name\": \"tasks\" } ] }", NULL },
+    };
+    struct scenario *s = g_new0(struct scenario, 1);
+    for (size_t i = 0; i < G_N_ELEMENTS(rows); i++) {
+        char err[1024];
+        if (scenario_parse("t.json", rows[i].json, strlen(rows[i].json), ".", rv32_dir, s, err, sizeof err) != 0)
+            fail_msg("row %zu: %s", i, err);
+        char *k = trapeze_comparison_default_kernel(rv32_dir, s);
+        if (rows[i].expect && (!k || strcmp(k, rows[i].expect) != 0))
+            fail_msg("row %zu: default kernel %s, expected %s", i, k ? k : "(none)", rows[i].expect);
+        else if (rows[i].expect)
+            assert_string_equal(k, rows[i].expect);
+        else
+            assert_null(k);
+        g_free(k);
+    }
+    g_free(s);
+    /* the same directory spelt another way; ELFs that are no guest kernel */
+    char *elf = g_strdup_printf("./%s/../rv32/guests/hello/hello.elf", rv32_dir);
+    char *k = trapeze_comparison_kernel_of_elf(rv32_dir, elf);
+    assert_non_null(k);
+    assert_string_equal(k, "hello");
+    g_free(k);
+    g_free(elf);
+    elf = g_strdup_printf("%s/guests/firmware/firmware.elf", rv32_dir);
+    assert_null(trapeze_comparison_kernel_of_elf(rv32_dir, elf));
+    g_free(elf);
+    elf = g_strdup_printf("%s/guests/hello/other.elf", rv32_dir);
+    assert_null(trapeze_comparison_kernel_of_elf(rv32_dir, elf));
+    g_free(elf);
+    assert_null(trapeze_comparison_kernel_of_elf(rv32_dir, "/tmp/hello.elf"));
 }
 
 /* ---- screenshots made by the dashboard ------------------------------------------------- */
@@ -706,7 +899,10 @@ int main(int argc, char **argv)
         cmocka_unit_test_setup_teardown(run_and_pause_actions, window_setup, window_teardown),
         cmocka_unit_test_setup_teardown(panels_report_exit_in_both_languages, window_setup, window_teardown),
         cmocka_unit_test_setup_teardown(bad_scenario_shows_error_dialog, window_setup, window_teardown),
+        cmocka_unit_test_setup_teardown(timeline_legend_wraps_to_fit, window_setup, window_teardown),
+        cmocka_unit_test_setup_teardown(trap_log_follows_newest_unless_scrolled, window_setup, window_teardown),
         cmocka_unit_test_setup_teardown(comparison_chart_rows, window_setup, window_teardown),
+        cmocka_unit_test(default_compare_kernel_from_guest_elf),
         cmocka_unit_test(screenshots_have_size_and_content),
     };
     return cmocka_run_group_tests_name("dashboard", tests, NULL, NULL);

@@ -25,13 +25,8 @@ FIRMWARE=$BUILD/rv32/guests/firmware/firmware.elf
 EXPECTED=${EXPECTED:-tests/integration/expected}
 MAX_INSNS=100000000          # every guest needs far fewer (< 10 million)
 QEMU_TIMEOUT=30
-TMP=$(mktemp -d)
-trap 'rm -rf "$TMP"' EXIT
-
-n=0
-ok()     { n=$((n + 1)); echo "ok $n - $1"; }
-not_ok() { n=$((n + 1)); echo "not ok $n - $1"; shift; for l in "$@"; do echo "#   $l"; done; }
-skip()   { n=$((n + 1)); echo "ok $n - $1 # SKIP $2"; }
+. tests/lib/tap.sh
+tap_workdir
 
 # Compare a produced file with the expected one; show the first differences.
 check_same() {   # name expected actual
@@ -65,40 +60,40 @@ for g in $GUESTS; do
 
     # --- trapeze ---
     if [ -x "$BUILD/trapeze" ]; then
-        rc=$(run_trapeze "$BUILD/trapeze" "$g" "$TMP/$g.out")
-        check_same "$g: trapeze output" "$exp" "$TMP/$g.out"
+        rc=$(run_trapeze "$BUILD/trapeze" "$g" "$work/$g.out")
+        check_same "$g: trapeze output" "$exp" "$work/$g.out"
         if [ "$rc" = "$want_status" ]; then ok "$g: trapeze exit status $rc"
-        else not_ok "$g: trapeze exit status" "got $rc, want $want_status" "$(tail -3 "$TMP/$g.out.err")"; fi
+        else not_ok "$g: trapeze exit status" "got $rc, want $want_status" "$(tail -3 "$work/$g.out.err")"; fi
 
-        run_trapeze "$BUILD/trapeze" "$g" /dev/null --json "$TMP/$g.1.json" >/dev/null
-        run_trapeze "$BUILD/trapeze" "$g" /dev/null --json "$TMP/$g.2.json" >/dev/null
-        if [ -s "$TMP/$g.1.json" ] && grep -q '"cycles"' "$TMP/$g.1.json" &&
-           cmp -s "$TMP/$g.1.json" "$TMP/$g.2.json"; then
-            ok "$g: deterministic ($(grep -m1 '"cycles"' "$TMP/$g.1.json" | tr -d ' \t,'))"
+        run_trapeze "$BUILD/trapeze" "$g" /dev/null --json "$work/$g.1.json" >/dev/null
+        run_trapeze "$BUILD/trapeze" "$g" /dev/null --json "$work/$g.2.json" >/dev/null
+        if [ -s "$work/$g.1.json" ] && grep -q '"cycles"' "$work/$g.1.json" &&
+           cmp -s "$work/$g.1.json" "$work/$g.2.json"; then
+            ok "$g: deterministic ($(grep -m1 '"cycles"' "$work/$g.1.json" | tr -d ' \t,'))"
         else
             not_ok "$g: deterministic" "two runs gave different --json figures (or none)" \
-                "$(diff "$TMP/$g.1.json" "$TMP/$g.2.json" 2>&1 | head -4)"
+                "$(diff "$work/$g.1.json" "$work/$g.2.json" 2>&1 | head -4)"
         fi
         # Host slicing must not show in any figure (an odd slice size splits
         # instructions, traps and timer deadlines differently).
-        run_trapeze "$BUILD/trapeze" "$g" /dev/null --json "$TMP/$g.3.json" --slice 9973 >/dev/null
-        if cmp -s "$TMP/$g.1.json" "$TMP/$g.3.json"; then
+        run_trapeze "$BUILD/trapeze" "$g" /dev/null --json "$work/$g.3.json" --slice 9973 >/dev/null
+        if cmp -s "$work/$g.1.json" "$work/$g.3.json"; then
             ok "$g: same figures with another host slice size"
         else
             not_ok "$g: same figures with another host slice size" \
-                "$(diff "$TMP/$g.1.json" "$TMP/$g.3.json" 2>&1 | head -4)"
+                "$(diff "$work/$g.1.json" "$work/$g.3.json" 2>&1 | head -4)"
         fi
     else
         not_ok "$g: trapeze output" "$BUILD/trapeze is not built"
     fi
 
     if [ -x "$BUILD/san/trapeze" ]; then
-        rc=$(run_trapeze "$BUILD/san/trapeze" "$g" "$TMP/$g.san.out")
-        if [ "$rc" = "$want_status" ] && cmp -s "$exp" "$TMP/$g.san.out"; then
+        rc=$(run_trapeze "$BUILD/san/trapeze" "$g" "$work/$g.san.out")
+        if [ "$rc" = "$want_status" ] && cmp -s "$exp" "$work/$g.san.out"; then
             ok "$g: sanitized trapeze"
         else
             not_ok "$g: sanitized trapeze" "exit $rc (want $want_status)" \
-                "$(diff "$exp" "$TMP/$g.san.out" | head -4)" "$(tail -5 "$TMP/$g.san.out.err")"
+                "$(diff "$exp" "$work/$g.san.out" | head -4)" "$(tail -5 "$work/$g.san.out.err")"
         fi
     else
         not_ok "$g: sanitized trapeze" "$BUILD/san/trapeze is not built"
@@ -110,26 +105,26 @@ for g in $GUESTS; do
         continue
     fi
     timeout $QEMU_TIMEOUT "$QEMU" -machine virt -bios none -nographic -monitor none \
-        -kernel "$FIRMWARE" -device loader,file="$elf" </dev/null >"$TMP/$g.qemu" 2>&1
+        -kernel "$FIRMWARE" -device loader,file="$elf" </dev/null >"$work/$g.qemu" 2>&1
     rc=$?
     want_line=$(tail -n 1 "$exp")
-    got_line=$(tail -n 1 "$TMP/$g.qemu")
+    got_line=$(tail -n 1 "$work/$g.qemu")
     if [ "$rc" = "$want_status" ] && [ "$got_line" = "$want_line" ]; then
         ok "$g: qemu result line"
     else
         not_ok "$g: qemu result line" "exit $rc (want $want_status)" "want: $want_line" "got:  $got_line"
     fi
-    check_same "$g: qemu output" "$exp" "$TMP/$g.qemu"
+    check_same "$g: qemu output" "$exp" "$work/$g.qemu"
 done
 
 # chatty with input: the bytes arrive through SBI DBCN read.
 if [ -x "$BUILD/trapeze" ] && [ -f "$BUILD/rv32/guests/chatty/chatty.elf" ]; then
-    rc=$(run_trapeze "$BUILD/trapeze" chatty "$TMP/chatty-input.out" --input "hello, trapeze")
+    rc=$(run_trapeze "$BUILD/trapeze" chatty "$work/chatty-input.out" --input "hello, trapeze")
     if [ "$rc" = 0 ]; then
-        check_same "chatty: reads UART input" "$EXPECTED/chatty-input.out" "$TMP/chatty-input.out"
+        check_same "chatty: reads UART input" "$EXPECTED/chatty-input.out" "$work/chatty-input.out"
     else
         not_ok "chatty: reads UART input" "exit status $rc"
     fi
 fi
 
-echo "1..$n"
+tap_done

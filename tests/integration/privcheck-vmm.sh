@@ -24,48 +24,45 @@ BUILD=${BUILD:-build}
 T=$BUILD/trapeze
 FIRMWARE=$BUILD/rv32/guests/firmware/firmware.elf
 ELF=$BUILD/rv32/guests/privcheck/privcheck.elf
-EXP=tests/integration/expected/privcheck.out
+NATIVE_OUT=tests/integration/expected/privcheck.out
 SCEN=tests/integration/scenarios
 RUN_TIMEOUT=120              # seconds of host time; a run takes well under one
 MAX_INSNS=100000000          # native privcheck needs about 1.3 million
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-
-n=0
-ok()     { n=$((n + 1)); echo "ok $n - $1"; }
-not_ok() { n=$((n + 1)); echo "not ok $n - $1"; shift; for l in "$@"; do echo "#   $l"; done; }
+. tests/lib/tap.sh
+. tests/lib/guests.sh
+tap_workdir
 
 if [ ! -x "$T" ] || [ ! -f "$ELF" ] || [ ! -f "$FIRMWARE" ]; then
     not_ok "privcheck: built" "missing $T, $ELF or $FIRMWARE (run make)"
-    echo "1..$n"
+    tap_done
     exit 0
 fi
 
 # ---- the reference: the bare machine ---------------------------------------
-timeout $RUN_TIMEOUT "$T" run --kernel "$ELF" --firmware "$FIRMWARE" \
+limited "$T" run --kernel "$ELF" --firmware "$FIRMWARE" \
     --max-instructions $MAX_INSNS -q >"$work/native.out" 2>"$work/native.err"
 rc=$?
-if [ $rc -eq 0 ] && cmp -s "$EXP" "$work/native.out"; then
-    ok "privcheck natively on trapeze: exit 0, output equals $EXP"
+if [ $rc -eq 0 ] && cmp -s "$NATIVE_OUT" "$work/native.out"; then
+    ok "privcheck natively on trapeze: exit 0, output equals $NATIVE_OUT"
 else
-    not_ok "privcheck natively on trapeze: exit 0, output equals $EXP" "exit $rc" \
-        "$(diff "$EXP" "$work/native.out" | head -6)" "$(tail -2 "$work/native.err")"
+    not_ok "privcheck natively on trapeze: exit 0, output equals $NATIVE_OUT" "exit $rc" \
+        "$(diff "$NATIVE_OUT" "$work/native.out" | head -6)" "$(tail -2 "$work/native.err")"
 fi
 
 # The check lines of the expected output: "privcheck: N name ... ok".
-grep -E '^privcheck: [0-9]+ .* \.\.\. ok$' "$EXP" > "$work/checks"
+grep -E '^privcheck: [0-9]+ .* \.\.\. ok$' "$NATIVE_OUT" > "$work/checks"
 if [ ! -s "$work/checks" ]; then
-    not_ok "privcheck: $EXP lists the checks" "no 'privcheck: N ...' lines in it"
-    echo "1..$n"
+    not_ok "privcheck: $NATIVE_OUT lists the checks" "no 'privcheck: N ...' lines in it"
+    tap_done
     exit 0
 fi
 
 # ---- under the VMM -------------------------------------------------------------
 run_scenario() {   # label scenario-file
     local label=$1 json=$2 log=$work/$1.log virt=$work/$1.virt
-    timeout $RUN_TIMEOUT "$T" run "$json" -q >"$log" 2>"$log.err"
+    limited "$T" run "$json" -q >"$log" 2>"$log.err"
     local rc=$?
-    sed -n 's/^\[privcheck\] //p' "$log" >"$virt"
+    guest_output "$log" privcheck >"$virt"
     if [ $rc -eq 0 ]; then
         ok "privcheck under vmm ($label): trapeze exits 0"
     else
@@ -89,18 +86,18 @@ run_scenario() {   # label scenario-file
     done <"$work/checks"
 
     local want_last got_last
-    want_last=$(tail -n 1 "$EXP")
+    want_last=$(tail -n 1 "$NATIVE_OUT")
     got_last=$(tail -n 1 "$virt")
     if [ "$got_last" = "$want_last" ]; then
         ok "privcheck under vmm ($label): result line '$want_last'"
     else
         not_ok "privcheck under vmm ($label): result line" "native: $want_last" "vmm:    ${got_last:-(none)}"
     fi
-    if cmp -s "$EXP" "$virt"; then
+    if cmp -s "$NATIVE_OUT" "$virt"; then
         ok "privcheck under vmm ($label): whole output identical to the bare machine's"
     else
         not_ok "privcheck under vmm ($label): whole output identical to the bare machine's" \
-            "$(diff "$EXP" "$virt" | head -8)"
+            "$(diff "$NATIVE_OUT" "$virt" | head -8)"
     fi
 }
 
@@ -109,13 +106,12 @@ run_scenario "beside compute and rogue" "$SCEN/privcheck-mixed.json"
 
 # The neighbours must be unaffected by privcheck's checks (and it by theirs).
 for g in compute rogue; do
-    sed -n "s/^\[$g\] //p" "$work/beside compute and rogue.log" >"$work/$g.virt"
-    if cmp -s "tests/integration/expected/$g.out" "$work/$g.virt"; then
+    if same_as_native "$work/beside compute and rogue.log" "$g"; then
         ok "beside privcheck: $g prints exactly its native output"
     else
         not_ok "beside privcheck: $g prints exactly its native output" \
-            "$(diff "tests/integration/expected/$g.out" "$work/$g.virt" | head -6)"
+            "$(head -6 "$work/$g.diff")"
     fi
 done
 
-echo "1..$n"
+tap_done

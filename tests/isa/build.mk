@@ -18,7 +18,7 @@ $(BUILD)/rv32/tests/isa/%.o: RV_ASFLAGS += -Itests/isa/env
 # The test programs write their own code (self-modifying-code tests) and keep
 # code and data in one RWX image, as bare-metal test programs do.
 $(BUILD)/rv32/tests/isa/%.elf: $(BUILD)/rv32/tests/isa/%.o $(ISA_LD)
-	$(RV_CC) $(RV_LDFLAGS) -Wl,--no-warn-rwx-segments -T $(ISA_LD) $< -o $@
+	$(RV_CC) $(RV_LDFLAGS) -T $(ISA_LD) $< -o $@
 
 $(BUILD)/rv32/tests/isa/%.dump: $(BUILD)/rv32/tests/isa/%.elf
 	$(RV_OBJDUMP) -d -M no-aliases,numeric $< > $@

@@ -33,9 +33,10 @@ RUN_TIMEOUT=30            # seconds of host time per run: a hang is a failure
 LOGDIR=$BUILD/test-logs/isa
 JOBS=${ISA_JOBS:-$(nproc 2>/dev/null || echo 2)}
 
+. "$SRCDIR/../lib/tap.sh"
 mkdir -p "$LOGDIR"
-RESULTS=$(mktemp -d)
-trap 'rm -rf "$RESULTS"' EXIT
+tap_workdir
+RESULTS=$work
 
 explain() {   # exit status -> words
     local rc=$1
@@ -67,7 +68,7 @@ run_one() {
                 echo "not ok - $name $runner # $bin is not built"
                 continue
             fi
-            timeout "$RUN_TIMEOUT" "$bin" run "$elf" --max-instructions "$MAX_INSTRUCTIONS" \
+            limited "$bin" run "$elf" --max-instructions "$MAX_INSTRUCTIONS" \
                 >"$log.$runner.log" 2>&1 </dev/null
             rc=$?
             [ $runner = trapeze ] && t_rc=$rc
@@ -78,7 +79,7 @@ run_one() {
             echo "ok - $name qemu # SKIP $QEMU is not installed"
             echo "ok - $name agrees-with-qemu # SKIP $QEMU is not installed"
         else
-            timeout "$RUN_TIMEOUT" "$QEMU" -machine virt -bios none -nographic -cpu "$QEMU_CPU" \
+            limited "$QEMU" -machine virt -bios none -nographic -cpu "$QEMU_CPU" \
                 -kernel "$elf" >"$log.qemu.log" 2>&1 </dev/null
             rc=$?
             if [ -n "$dev_code" ]; then
@@ -100,28 +101,27 @@ run_one() {
         fi
     } >"$out"
 }
-export -f run_one explain
+export -f run_one explain limited
 export BUILD QEMU SRCDIR ELFDIR QEMU_CPU MAX_INSTRUCTIONS RUN_TIMEOUT LOGDIR RESULTS
 
 if [ ! -d "$ELFDIR" ]; then
-    echo "not ok 1 - isa: no programs in $ELFDIR (build them with make)"
+    not_ok "isa: no programs in $ELFDIR (build them with make)"
     exit 1
 fi
 names=$(cd "$ELFDIR" && find . -name '*.elf' | sed 's|^\./||; s|\.elf$||' | sort)
 if [ -z "$names" ]; then
-    echo "not ok 1 - isa: no programs in $ELFDIR"
+    not_ok "isa: no programs in $ELFDIR"
     exit 1
 fi
 echo "$names" | xargs -P "$JOBS" -I{} bash -c 'run_one "$1"' _ {}
 
-n=0
+# The runs finished in any order; number their lines in name order.
 for name in $names; do
     while IFS= read -r line; do
-        n=$((n + 1))
         case $line in
-        "not ok - "*) echo "not ok $n - ${line#not ok - }" ;;
-        "ok - "*)     echo "ok $n - ${line#ok - }" ;;
+        "not ok - "*) not_ok "${line#not ok - }" ;;
+        "ok - "*)     ok "${line#ok - }" ;;
         esac
     done < "$RESULTS/$(echo "$name" | tr '/' '_')"
 done
-echo "1..$n"
+tap_done

@@ -39,7 +39,7 @@ static char *capture_trace(const struct machine_event *evs, size_t n, uint64_t e
     FILE *f = open_memstream(&buf, &len);
     assert_non_null(f);
     const char *names[2] = { "alpha \"quoted\"", NULL };
-    struct chrome_trace *t = chrome_trace_begin(f, 100000000u, names, 2);
+    struct chrome_trace *t = chrome_trace_begin(f, 100000000u, 8u, names, 2);
     assert_non_null(t);
     for (size_t i = 0; i < n; i++)
         chrome_trace_listener(t, &evs[i]);

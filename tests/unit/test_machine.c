@@ -18,6 +18,7 @@
 #include <cmocka.h>
 
 #include "../../machine/cost.h"
+#include "../../machine/vmm_cost.h"
 #include "rvprog.h"
 
 static struct cost_profile prof;
@@ -192,14 +193,14 @@ static void test_interrupt_priority(void **state)
     (void)state;
     /* priv spec §3.1.9: MEI, MSI, MTI, SEI, SSI, STI */
     assert_int_equal(first_interrupt(MIP_SSIP | MIP_STIP | MIP_SEIP, true, true),
-                     CAUSE_INTERRUPT_BIT | IRQ_M_SOFT);
+                     CAUSE_INTERRUPT | IRQ_M_SOFT);
     assert_int_equal(first_interrupt(MIP_SSIP | MIP_STIP | MIP_SEIP, false, true),
-                     CAUSE_INTERRUPT_BIT | IRQ_M_TIMER);
+                     CAUSE_INTERRUPT | IRQ_M_TIMER);
     assert_int_equal(first_interrupt(MIP_SSIP | MIP_STIP | MIP_SEIP, false, false),
-                     CAUSE_INTERRUPT_BIT | IRQ_S_EXT);
+                     CAUSE_INTERRUPT | IRQ_S_EXT);
     assert_int_equal(first_interrupt(MIP_SSIP | MIP_STIP, false, false),
-                     CAUSE_INTERRUPT_BIT | IRQ_S_SOFT);
-    assert_int_equal(first_interrupt(MIP_STIP, false, false), CAUSE_INTERRUPT_BIT | IRQ_S_TIMER);
+                     CAUSE_INTERRUPT | IRQ_S_SOFT);
+    assert_int_equal(first_interrupt(MIP_STIP, false, false), CAUSE_INTERRUPT | IRQ_S_TIMER);
 }
 
 /* A delegated interrupt never interrupts M-mode; in U-mode it is taken by S
@@ -233,7 +234,7 @@ static void test_delegated_interrupt(void **state)
     assert_int_equal(tm_run(m), MACHINE_EXITED);
     assert_int_equal(machine_reg(m, A0), 42);
     assert_int_equal(machine_reg(m, A1), 0);     /* interrupted before it ran */
-    assert_int_equal(tm_csr(m, CSR_SCAUSE), CAUSE_INTERRUPT_BIT | IRQ_S_TIMER);
+    assert_int_equal(tm_csr(m, CSR_SCAUSE), CAUSE_INTERRUPT | IRQ_S_TIMER);
     assert_int_equal(tm_csr(m, CSR_SEPC), TP_LOWER);
     assert_int_equal(tm_csr(m, CSR_MCAUSE), CAUSE_SUPERVISOR_ECALL);
     machine_destroy(m);
@@ -251,6 +252,19 @@ static void log_event(void *ctx, const struct machine_event *ev)
         l->ev[l->n++] = *ev;
 }
 
+/* Emit code that arms the machine timer for mtime = when (mtimecmp, its high
+ * word 0) and enables its interrupt in M-mode (mie.MTIE, mstatus.MIE). */
+static void emit_arm_machine_timer(struct prog *p, uint32_t when)
+{
+    P_li(p, T0, TZ_CLINT_BASE + TZ_CLINT_MTIMECMP);
+    P_li(p, T1, when);
+    E(p, rv_sw(T1, T0, 0));
+    E(p, rv_sw(ZERO, T0, 4));
+    P_csrw(p, CSR_MIE, MIE_MTIE);
+    P_li(p, T0, MSTATUS_MIE);
+    E(p, rv_csrrs(ZERO, CSR_MSTATUS, T0));
+}
+
 /* WFI sleeps until the timer; the skipped cycles are counted. */
 static void test_wfi_timer(void **state)
 {
@@ -258,13 +272,7 @@ static void test_wfi_timer(void **state)
     const uint32_t ticks = 1000;
     (void)state;
     prog_init_m(&p);
-    P_li(&p, T0, TZ_CLINT_BASE + TZ_CLINT_MTIMECMP);
-    P_li(&p, T1, ticks);
-    E(&p, rv_sw(T1, T0, 0));
-    E(&p, rv_sw(ZERO, T0, 4));
-    P_csrw(&p, CSR_MIE, MIP_MTIP);
-    P_li(&p, T0, MSTATUS_MIE);
-    E(&p, rv_csrrs(ZERO, CSR_MSTATUS, T0));
+    emit_arm_machine_timer(&p, ticks);
     uint32_t at = prog_pc(&p);
     E(&p, RV_WFI);
     E(&p, rv_jal(ZERO, 0));
@@ -274,7 +282,7 @@ static void test_wfi_timer(void **state)
     prog_load(m, &p);
     machine_set_pc(m, TP_CODE);
     assert_int_equal(tm_run(m), MACHINE_EXITED);
-    assert_int_equal(tm_csr(m, CSR_MCAUSE), CAUSE_INTERRUPT_BIT | IRQ_M_TIMER);
+    assert_int_equal(tm_csr(m, CSR_MCAUSE), CAUSE_INTERRUPT | IRQ_M_TIMER);
     assert_int_equal(tm_csr(m, CSR_MEPC), at + 4);   /* WFI retired */
     struct machine_counters c;
     machine_get_counters(m, &c);
@@ -335,6 +343,143 @@ static void test_cycle_accounting(void **state)
     assert_int_equal(tm_csr(m, CSR_MINSTRET), 8);
     assert_int_equal(tm_csr(m, CSR_MCYCLE), want);
     assert_int_equal(tm_csr(m, CSR_MCAUSE), CAUSE_LOAD_ACCESS);
+    machine_destroy(m);
+}
+
+/* A class cost no other instruction in these programs has, so a wrong charge
+ * cannot hide behind a coincidence. */
+#define SYSTEM_COST_PROBE 1000u
+
+/* ECALL and EBREAK never retire but are charged their class cost (`system`)
+ * when they raise, then trap_entry: cycles up to the handler's first
+ * instruction are exactly the program's costs, instret leaves them out. */
+static void test_ecall_ebreak_cost(void **state)
+{
+    static const uint32_t insns[] = { RV_ECALL, RV_EBREAK };
+    static const uint32_t causes[] = { CAUSE_MACHINE_ECALL, CAUSE_BREAKPOINT };
+    (void)state;
+    for (unsigned i = 0; i < 2; i++) {
+        struct cost_profile pr = prof;
+        struct prog p;
+        struct machine_counters c;
+        pr.cost[COST_SYSTEM] = SYSTEM_COST_PROBE;
+        prog_init(&p, TP_CODE);
+        P_csrw(&p, CSR_MTVEC, TP_HANDLER);      /* lui, addi, csrrw */
+        E(&p, insns[i]);
+        struct machine *m = tm_new_profile(&pr, 0);
+        assert_non_null(m);
+        prog_load(m, &p);
+        machine_set_pc(m, TP_CODE);
+        while (machine_pc(m) != TP_HANDLER && machine_run(m, 1) == MACHINE_RUNNING)
+            ;
+        assert_int_equal(machine_pc(m), TP_HANDLER);
+        machine_get_counters(m, &c);
+        uint64_t want = 2 * pr.cost[COST_ALU] + pr.cost[COST_CSR] + SYSTEM_COST_PROBE +
+                        pr.trap_entry;
+        assert_int_equal(c.cycles, want);
+        assert_int_equal(tm_csr(m, CSR_MCYCLE), want);
+        assert_int_equal(c.instret, 3);          /* the ecall/ebreak did not retire */
+        assert_int_equal(tm_csr(m, CSR_MINSTRET), 3);
+        assert_int_equal(tm_csr(m, CSR_MCAUSE), causes[i]);
+        machine_destroy(m);
+    }
+}
+
+/* Where the cycles of a trap go: the trapping instruction's own cost to the
+ * privilege that ran it, trap_entry to the privilege that takes the trap —
+ * M for an undelegated trap (and to the current guest's M-mode cell, i.e.
+ * VMM time), S when medeleg sends it there. */
+#define ATTR_GUEST 2u
+#define ATTR_S_HANDLER 0x80003000u
+static void test_trap_entry_charged_to_handler(void **state)
+{
+    (void)state;
+    for (int delegated = 0; delegated <= 1; delegated++) {
+        struct prog p, u;
+        struct machine_counters c;
+        prog_init(&p, TP_CODE);
+        P_li(&p, T0, TZ_TRACE_BASE + TZ_TRACE_GUEST);
+        P_li(&p, T1, ATTR_GUEST);
+        E(&p, rv_sw(T1, T0, 0));                /* guest 2 from here on */
+        if (delegated) {
+            P_csrw(&p, CSR_MEDELEG, 1u << CAUSE_USER_ECALL);
+            P_csrw(&p, CSR_STVEC, ATTR_S_HANDLER);
+        }
+        P_enter(&p, PRV_U, TP_LOWER);
+        prog_init(&u, TP_LOWER);
+        E(&u, rv_addi(A0, ZERO, 1));
+        E(&u, RV_ECALL);
+        struct machine *m = tm_new(0);
+        assert_non_null(m);
+        prog_load(m, &p);
+        prog_load(m, &u);
+        machine_set_pc(m, TP_CODE);
+        uint32_t handler = delegated ? ATTR_S_HANDLER : TP_HANDLER;
+        while (machine_pc(m) != handler && machine_run(m, 1) == MACHINE_RUNNING)
+            ;
+        assert_int_equal(machine_pc(m), handler);
+        machine_get_counters(m, &c);
+        uint64_t user = prof.cost[COST_ALU] + prof.cost[COST_SYSTEM];
+        assert_int_equal(c.priv_cycles[PRIV_U], user);
+        assert_int_equal(c.guest_cycles[ATTR_GUEST][PRIV_U], user);
+        assert_int_equal(c.guest_instret[ATTR_GUEST][PRIV_U], 1);
+        if (delegated) {
+            assert_int_equal(c.priv_cycles[PRIV_S], prof.trap_entry);
+            assert_int_equal(c.guest_cycles[ATTR_GUEST][PRIV_S], prof.trap_entry);
+        } else {
+            assert_int_equal(c.priv_cycles[PRIV_S], 0);
+        }
+        assert_int_equal(c.priv_cycles[PRIV_M] + c.priv_cycles[PRIV_S] + c.priv_cycles[PRIV_U],
+                         c.cycles);
+        machine_destroy(m);
+    }
+}
+
+/* vmm_cost times one exit (U -> M trap, handler, MRET back) as trap_entry
+ * plus the handler's instructions, counting trap_entry exactly once: the
+ * machine charges it to M-mode just before it stamps the trap event. */
+#define EXIT_HANDLER 0x80002000u
+static void test_vmm_exit_cost_counts_trap_entry_once(void **state)
+{
+    struct prog p, u, h;
+    struct vmm_cost vc;
+    struct machine_counters c;
+    (void)state;
+    prog_init(&p, TP_CODE);                 /* P_enter, with our own mtvec */
+    P_csrw(&p, CSR_MTVEC, EXIT_HANDLER);
+    P_pmp_open(&p);
+    P_csrw(&p, CSR_MEPC, TP_LOWER);
+    P_li(&p, T6, MSTATUS_MPP);
+    E(&p, rv_csrrc(ZERO, CSR_MSTATUS, T6)); /* MPP = U */
+    E(&p, RV_MRET);
+    prog_init(&h, EXIT_HANDLER);            /* the "VMM": skip the ecall, return */
+    E(&h, rv_csrrs(T0, CSR_MEPC, ZERO));
+    E(&h, rv_addi(T0, T0, 4));
+    E(&h, rv_csrrw(ZERO, CSR_MEPC, T0));
+    E(&h, RV_MRET);
+    prog_init(&u, TP_LOWER);                /* the "guest" */
+    E(&u, RV_ECALL);
+    P_jump(&u, TP_HANDLER);                 /* the exit code, run in U (PMP open) */
+    struct machine *m = tm_new(0);
+    assert_non_null(m);
+    prog_load(m, &p);
+    prog_load(m, &h);
+    prog_load(m, &u);
+    machine_set_pc(m, TP_CODE);
+    vmm_cost_init(&vc, m, prof.trap_entry);
+    assert_true(machine_subscribe(m, vmm_cost_listener, &vc) >= 0);
+    assert_int_equal(tm_run(m), MACHINE_EXITED);
+    assert_int_equal(vc.nsamples, 1);
+    uint64_t handler = 2 * prof.cost[COST_CSR] + prof.cost[COST_ALU] + prof.cost[COST_XRET];
+    assert_int_equal(vc.samples[0].instructions, 4);
+    assert_int_equal(vc.samples[0].cycles, prof.trap_entry + handler);
+    /* and the guest was billed for its own instructions only: the ecall,
+     * then li + jalr and the exit code's li, li, sw */
+    machine_get_counters(m, &c);
+    assert_int_equal(c.priv_cycles[PRIV_U], prof.cost[COST_SYSTEM] + 6 * prof.cost[COST_ALU] +
+                                                prof.cost[COST_JUMP] + prof.cost[COST_STORE]);
+    assert_int_equal(c.priv_instret[PRIV_U], 8);
+    vmm_cost_free(&vc);
     machine_destroy(m);
 }
 
@@ -402,19 +547,14 @@ static void test_limits(void **state)
 }
 
 /* A timer-interrupt program with device accesses and xRETs. */
+#define FIRST_TIMER_TICK 37u
 static void build_timer_prog(struct machine *m, unsigned interrupts)
 {
     struct prog p;
     const uint32_t handler = TP_CODE + 0x400;
     prog_init(&p, TP_CODE);
     P_csrw(&p, CSR_MTVEC, handler);
-    P_li(&p, T0, TZ_CLINT_BASE + TZ_CLINT_MTIMECMP);
-    P_li(&p, T1, 37);
-    E(&p, rv_sw(T1, T0, 0));
-    E(&p, rv_sw(ZERO, T0, 4));
-    P_csrw(&p, CSR_MIE, MIP_MTIP);
-    P_li(&p, T0, MSTATUS_MIE);
-    E(&p, rv_csrrs(ZERO, CSR_MSTATUS, T0));
+    emit_arm_machine_timer(&p, FIRST_TIMER_TICK);
     P_li(&p, S0, TP_DATA);
     uint32_t loop = prog_pc(&p);
     E(&p, rv_addi(A0, A0, 1));
@@ -667,6 +807,9 @@ int main(void)
         cmocka_unit_test(test_wfi_timer),
         cmocka_unit_test(test_wfi_deadlock),
         cmocka_unit_test(test_cycle_accounting),
+        cmocka_unit_test(test_ecall_ebreak_cost),
+        cmocka_unit_test(test_trap_entry_charged_to_handler),
+        cmocka_unit_test(test_vmm_exit_cost_counts_trap_entry_once),
         cmocka_unit_test(test_self_modifying_code),
         cmocka_unit_test(test_limits),
         cmocka_unit_test(test_determinism_across_slices),

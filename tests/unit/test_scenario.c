@@ -12,7 +12,10 @@
  *   - vmmcheck, a guest that probes the privileged architecture, sees the
  *     same thing natively and virtualized (CSRs, traps, interrupts, Sv32);
  *   - misbehaving guests are stopped with the right reason while a good one
- *     finishes;
+ *     finishes, and the kill names the guest's own trap, on the console and
+ *     in the event, in the words of the CLI's table;
+ *   - however short the slice, every guest makes progress (a one-tick slice
+ *     and the shortest slice a scenario may give both finish);
  *   - the event stream and counters are identical however the host slices
  *     the run;
  *   - an emulated CSR access costs at most 150 VMM instructions (median),
@@ -30,6 +33,7 @@
 
 #include <cmocka.h>
 
+#include "../../machine/abi/riscv_bits.h"
 #include "../../machine/abi/trapeze_abi.h"
 #include "../../machine/guest_stats.h"
 #include "../../machine/machine.h"
@@ -41,6 +45,14 @@
 #define SMALL_HOST_SLICE 997u
 #define LARGE_HOST_SLICE 10000003u
 #define DEFAULT_HOST_SLICE 1000000u
+/* What the containment kernels (vmm/tests/kernels) do, and the traps it
+ * raises (priv spec §3.1.15, mcause). */
+#define WILD_ADDRESS 0x90000000u            /* wild.S: OUTSIDE */
+#define FAULTLOOP_ADDRESS 0x80300001u       /* faultloop.S: the misaligned load */
+#define TEST_KERNEL_TEXT_MAX 0x1000u        /* each is far smaller than a page */
+/* The VMM's minimum guest quantum (256 cycles) at about one cycle per
+ * instruction, less the register restore it also covers. */
+#define MIN_INSNS_PER_TINY_SLICE 50u
 
 static char rv32[512];
 static char err[1024];
@@ -177,6 +189,14 @@ static void test_bad_scenarios(void **state)
         { "{\"guests\": [{\"kernel\": \"hello\", \"memory_mib\": 64}, {\"kernel\": \"hello\", \"name\": \"b\","
           " \"memory_mib\": 64}]}", "no room for 64 MiB" },
         { "{\"slice_us\": 0, \"guests\": [{\"kernel\": \"hello\"}]}", "slice_us" },
+        /* below SCENARIO_MIN_SLICE_CYCLES (10 us at the default 100 MHz) */
+        { "{\"slice_us\": 9, \"guests\": [{\"kernel\": \"hello\"}]}",
+          "t.json: slice_us: 9 us is shorter than the minimum slice, 10 us (1000 cycles at 100000000 Hz" },
+        { "{\"guests\": [{\"kernel\": \"hello\", \"slice_us\": 1}]}",
+          "t.json: guests[0].slice_us: 1 us is shorter than the minimum slice, 10 us" },
+        /* "[vmm]" on the console must always be the VMM itself */
+        { "{\"guests\": [{\"kernel\": \"hello\", \"name\": \"vmm\"}]}",
+          "t.json: guests[0].name: 'vmm' is reserved" },
         { "{\"guests\": [{\"kernel\": \"hello\"}], \"vmm\": \"nope/vmm.elf\"}", "vmm: cannot open" },
         { "{\"guests\": [{\"kernel\": \"hello\"}], \"profile\": \"nope.json\"}", "nope.json" },
         { "{\"guests\": [{\"kernel\": \"hello\"}]", "t.json:1:" },
@@ -223,6 +243,8 @@ struct run {
     enum machine_status status;
     int exit_code;
     struct vmm_cost *cost;    /* exit costs, when a test asks for them */
+    uint32_t kill_args[MACHINE_MAX_GUESTS][4];   /* TZ_EV_GUEST_KILL's, per guest */
+    char *uart;               /* the whole console, NUL-terminated */
 };
 
 #define FNV_OFFSET 0xcbf29ce484222325ull
@@ -244,6 +266,8 @@ static void listener(void *ctx, const struct machine_event *ev)
     hash_bytes(&r->hash, &ev->cycle, sizeof ev->cycle);
     hash_bytes(&r->hash, fields, sizeof fields);
     r->nevents++;
+    if (ev->kind == EV_TRACE && ev->cause == TZ_EV_GUEST_KILL && ev->guest < MACHINE_MAX_GUESTS)
+        memcpy(r->kill_args[ev->guest], ev->args, sizeof r->kill_args[ev->guest]);
     if (r->cost)
         vmm_cost_listener(r->cost, ev);
 }
@@ -274,6 +298,8 @@ static struct run *run_scenario_costed(const struct scenario *s, uint64_t host_s
     size_t n;
     const uint8_t *out = machine_uart_output(m, &n);
     hash_bytes(&r->hash, out, n);
+    r->uart = strndup((const char *)out, n);
+    assert_non_null(r->uart);
     machine_destroy(m);
     r->cost = NULL;
     return r;
@@ -282,6 +308,12 @@ static struct run *run_scenario_costed(const struct scenario *s, uint64_t host_s
 static struct run *run_scenario(const struct scenario *s, uint64_t host_slice)
 {
     return run_scenario_costed(s, host_slice, NULL);
+}
+
+static void free_run(struct run *r)
+{
+    free(r->uart);
+    free(r);
 }
 
 static void load_or_fail(const char *json, const char *base_dir, struct scenario *s)
@@ -326,7 +358,7 @@ static void test_all_guests_match_native(void **state)
     assert_true(r->gs.g[2].shadow_fills > 100);
     assert_true(r->gs.g[4].mmio > 1000);
     assert_true(r->gs.g[1].injected > 0);
-    free(r);
+    free_run(r);
 }
 
 static void test_vmmcheck_same_as_native(void **state)
@@ -367,7 +399,7 @@ static void test_vmmcheck_same_as_native(void **state)
     assert_non_null(strstr(native, "vmmcheck: done"));
     assert_true(st->exited);
     free(native);
-    free(r);
+    free_run(r);
 }
 
 static void test_containment(void **state)
@@ -391,9 +423,108 @@ static void test_containment(void **state)
         /* each said who it was before misbehaving */
         assert_true(r->gs.g[g].console_len > 0);
     }
+    /* The kill reports the guest's own trap that led to it — the garbage
+     * word, the wild store, the misaligned load, the masked interrupt, the
+     * WFI — never the fault of the missing handler at address 0. */
+    static const uint32_t cause[] = { 0, CAUSE_ILLEGAL_INSTRUCTION, CAUSE_STORE_ACCESS, CAUSE_MISALIGNED_LOAD,
+                                      0, CAUSE_INTERRUPT | IRQ_S_TIMER };
+    static const uint32_t tval[] = { 0, 0, WILD_ADDRESS, FAULTLOOP_ADDRESS, 0, 0 };
+    for (unsigned g = 1; g < 6; g++) {
+        const uint32_t *a = r->kill_args[g];
+        if (a[0] != reason[g] || a[1] != cause[g] || a[3] != tval[g] || a[2] < TZ_KERNEL_BASE ||
+            a[2] >= TZ_KERNEL_BASE + TEST_KERNEL_TEXT_MAX)
+            fail_msg("guest %s: kill event reason %u cause %08x pc %08x tval %08x", s.guest[g].name,
+                     a[0], a[1], a[2], a[3]);
+        /* The console line says the same, in the words of the CLI's table. */
+        char line[256];
+        int n = snprintf(line, sizeof line, "[vmm] guest %u '%s' killed: %s (", g, s.guest[g].name,
+                         kill_reason_name(reason[g]));
+        if (reason[g] == TZ_KILL_DEADLOCK)
+            snprintf(line + n, sizeof line - (size_t)n, "wfi at pc %08x)\n", a[2]);
+        else if (cause[g] & CAUSE_INTERRUPT)
+            snprintf(line + n, sizeof line - (size_t)n, "interrupt %u %s, pc %08x)\n",
+                     cause[g] & ~CAUSE_INTERRUPT, "supervisor_timer", a[2]);
+        else
+            snprintf(line + n, sizeof line - (size_t)n, "cause %u %s, pc %08x, tval %08x)\n", cause[g],
+                     machine_cause_name(cause[g], false), a[2], a[3]);
+        if (!strstr(r->uart, line))
+            fail_msg("the console lacks \"%s\":\n%s", line, r->uart);
+    }
     /* The VMM's exit status counts the guests that did not finish cleanly. */
     assert_int_equal(r->exit_code, 5);
-    free(r);
+    free_run(r);
+}
+
+/* Forward progress: a slice of one timer tick (100 cycles — far less than a
+ * world switch, and below what the scenario loader accepts) must still let
+ * every guest retire instructions in each slice, so the run finishes with the
+ * native output. Without the VMM's minimum guest quantum the deadline has
+ * passed by the time MRET enters the guest: the guests take turns retiring
+ * nothing until the instruction limit. */
+static void test_tiny_slice_makes_progress(void **state)
+{
+    (void)state;
+    struct scenario s;
+    load_or_fail("{\"guests\": [{\"kernel\": \"tasks\"}, {\"kernel\": \"compute\"},"
+                 "{\"kernel\": \"hello\", \"mode\": \"emulated\"}]}", ".", &s);
+    for (unsigned g = 0; g < s.nguests; g++)
+        s.guest[g].slice_ticks = 1;
+    struct run *r = run_scenario(&s, DEFAULT_HOST_SLICE);
+    assert_int_equal(r->status, MACHINE_EXITED);
+    assert_int_equal(r->exit_code, 0);
+    expect_native_output(r, 0, "tasks");
+    expect_native_output(r, 1, "compute");
+    expect_native_output(r, 2, "hello");
+    /* It really was preempted every few hundred cycles, and every slice
+     * carried real guest work: at least MIN_INSNS_PER_TINY_SLICE of compute's
+     * own instructions (U-mode: the guest kernel runs deprivileged). */
+    uint64_t switches = r->gs.g[1].world_switches;
+    uint64_t insns = r->c.guest_instret[1][PRIV_U];
+    print_message("one-tick slices: compute ran %llu slices, %llu instructions per slice\n",
+                  (unsigned long long)switches, (unsigned long long)(insns / switches));
+    assert_true(switches > 1000);
+    assert_true(insns / switches >= MIN_INSNS_PER_TINY_SLICE);
+    free_run(r);
+}
+
+/* The shortest slice the loader accepts, through a scenario file. */
+static void test_minimum_slice_runs(void **state)
+{
+    (void)state;
+    struct scenario s;
+    char json[256];
+    cost_profile_default(&s.profile);
+    snprintf(json, sizeof json, "{\"slice_us\": %u, \"guests\": [{\"kernel\": \"hello\"}, "
+             "{\"kernel\": \"tasks\"}, {\"kernel\": \"compute\"}]}", scenario_min_slice_us(&s.profile));
+    load_or_fail(json, ".", &s);
+    struct run *r = run_scenario(&s, DEFAULT_HOST_SLICE);
+    assert_int_equal(r->status, MACHINE_EXITED);
+    assert_int_equal(r->exit_code, 0);
+    expect_native_output(r, 0, "hello");
+    expect_native_output(r, 1, "tasks");
+    expect_native_output(r, 2, "compute");
+    free_run(r);
+}
+
+/* The minimum slice follows the profile's clock: SCENARIO_MIN_SLICE_CYCLES
+ * cycles, rounded up to whole microseconds. */
+static void test_minimum_slice_from_clock(void **state)
+{
+    (void)state;
+    struct cost_profile p;
+    cost_profile_default(&p);
+    assert_int_equal(p.clock_hz, 100000000u);
+    assert_int_equal(scenario_min_slice_us(&p), 10);
+    p.clock_hz = 50000000u;
+    assert_int_equal(scenario_min_slice_us(&p), 20);
+    p.clock_hz = 300000000u;
+    assert_int_equal(scenario_min_slice_us(&p), 4);
+    p.clock_hz = 4000000000u;
+    assert_int_equal(scenario_min_slice_us(&p), 1);
+    struct scenario s;
+    if (parse("{\"slice_us\": 10, \"guests\": [{\"kernel\": \"hello\"}]}", &s) != 0)
+        fail_msg("the minimum slice is refused: %s", err);
+    assert_int_equal(s.guest[0].slice_ticks, 10u * s.profile.timebase_hz / 1000000u);
 }
 
 static void test_deterministic_across_host_slices(void **state)
@@ -410,8 +541,8 @@ static void test_deterministic_across_host_slices(void **state)
     assert_true(a->hash == b->hash);
     assert_memory_equal(&a->c, &b->c, sizeof a->c);
     assert_memory_equal(&a->gs, &b->gs, sizeof a->gs);
-    free(a);
-    free(b);
+    free_run(a);
+    free_run(b);
 }
 
 static void test_csr_emulation_cost(void **state)
@@ -446,7 +577,7 @@ static void test_csr_emulation_cost(void **state)
     if (median > CSR_COST_TARGET)
         fail_msg("median CSR emulation cost %llu > %u", (unsigned long long)median, CSR_COST_TARGET);
     vmm_cost_free(&cost);
-    free(r);
+    free_run(r);
 }
 
 int main(void)
@@ -460,6 +591,9 @@ int main(void)
         cmocka_unit_test(test_all_guests_match_native),
         cmocka_unit_test(test_vmmcheck_same_as_native),
         cmocka_unit_test(test_containment),
+        cmocka_unit_test(test_tiny_slice_makes_progress),
+        cmocka_unit_test(test_minimum_slice_runs),
+        cmocka_unit_test(test_minimum_slice_from_clock),
         cmocka_unit_test(test_deterministic_across_host_slices),
         cmocka_unit_test(test_csr_emulation_cost),
     };

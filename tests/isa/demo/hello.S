@@ -41,7 +41,7 @@ _start:
         /* Let U-mode reach all memory: with no PMP entry it may touch nothing. */
         li t0, PMP_ADDR_ALL
         csrw pmpaddr0, t0
-        li t0, PMP_A_NAPOT | PMP_R | PMP_W | PMP_X
+        li t0, PMPCFG_A_NAPOT | PMPCFG_R | PMPCFG_W | PMPCFG_X
         csrw pmpcfg0, t0
 
         la a0, msg_hello

@@ -51,7 +51,7 @@
 
 #include "encoding.h"
 
-/* The board's memory map comes from the one header shared with the simulator
+/* The board's memory map comes from the header shared with the simulator
  * (machine/abi/trapeze_abi.h: TZ_TEST_BASE, TZ_CLINT_BASE, TZ_UART_BASE,
  * TZ_RAM_BASE, ...). Full addresses of the CLINT registers the tests touch: */
 #include "trapeze_abi.h"
@@ -228,7 +228,7 @@ tz_reset:                                                                \
         csrwi satp, 0;                                                   \
         li t0, PMP_ADDR_ALL;                                             \
         csrw pmpaddr0, t0;                                               \
-        li t0, PMP_A_NAPOT | PMP_R | PMP_W | PMP_X;                      \
+        li t0, PMPCFG_A_NAPOT | PMPCFG_R | PMPCFG_W | PMPCFG_X;                      \
         csrw pmpcfg0, t0;                                                \
         csrwi mstatus, 0;                                                \
         init;                                                            \

@@ -47,10 +47,6 @@
 #define VM_MARK_RO   0x0f000004
 #define VM_MARK_B    0x0b000005
 
-#define PTE_SIZE        4
-#define VPN1_SHIFT      22
-#define VPN0_SHIFT      12
-#define VPN_MASK        0x3ff
 #define LEAF_RWX_AD     (PTE_V | PTE_R | PTE_W | PTE_X | PTE_A | PTE_D)
 #define LEAF_RW_AD      (PTE_V | PTE_R | PTE_W | PTE_A | PTE_D)
 #define MISALIGNED_PPN0 1               /* a megapage PPN with PPN[0] != 0 */
@@ -63,24 +59,24 @@
         or reg, reg, t6
 
 /* table[VPN(va)] = PTE(pa_label, flags), where VPN is the 10-bit field of va
- * at `vpn_shift` (VPN1_SHIFT for the root, VPN0_SHIFT for a level-0 table).
+ * at `vpn_shift` (SV32_VPN1_SHIFT for the root, SV32_VPN0_SHIFT for a level-0 table).
  * Clobbers t3-t6. */
 #define MAP_AT(table, vpn_shift, va, pa_label, flags)                    \
         la t3, pa_label;                                                 \
         MAKE_PTE(t3, flags);                                             \
         la t4, table;                                                    \
-        li t5, (((va) >> (vpn_shift)) & VPN_MASK) * PTE_SIZE;            \
+        li t5, (((va) >> (vpn_shift)) & SV32_VPN_MASK) * SV32_PTE_SIZE;            \
         add t4, t4, t5;                                                  \
         sw t3, 0(t4)
 
 /* A 4 MiB megapage in the root table; a 4 KiB page in a level-0 table. */
-#define MAP_MEGA(root, va, pa_label, flags) MAP_AT(root, VPN1_SHIFT, va, pa_label, flags)
-#define MAP_PAGE(l0, va, pa_label, flags)   MAP_AT(l0, VPN0_SHIFT, va, pa_label, flags)
+#define MAP_MEGA(root, va, pa_label, flags) MAP_AT(root, SV32_VPN1_SHIFT, va, pa_label, flags)
+#define MAP_PAGE(l0, va, pa_label, flags)   MAP_AT(l0, SV32_VPN0_SHIFT, va, pa_label, flags)
 
 /* Address of the level-0 PTE for va, into reg. */
 #define PTE_ADDR(reg, l0, va)                                            \
         la reg, l0;                                                      \
-        addi reg, reg, (((va) >> VPN0_SHIFT) & VPN_MASK) * PTE_SIZE
+        addi reg, reg, (((va) >> SV32_VPN0_SHIFT) & SV32_VPN_MASK) * SV32_PTE_SIZE
 
 #define SATP_FOR(reg, root, asid)                                        \
         la reg, root;                                                    \
@@ -98,7 +94,7 @@
         slli t3, t3, PTE_PPN_SHIFT;                                      \
         ori t3, t3, LEAF_RW_AD;                                          \
         la t4, root;                                                     \
-        li t5, ((VA_BADSUPER >> VPN1_SHIFT) & VPN_MASK) * PTE_SIZE;      \
+        li t5, ((VA_BADSUPER >> SV32_VPN1_SHIFT) & SV32_VPN_MASK) * SV32_PTE_SIZE;      \
         add t4, t4, t5;                                                  \
         sw t3, 0(t4);                                                    \
         MAP_PAGE(l0, VA_AD, vm_page_ad, PTE_V | PTE_R | PTE_W);          \

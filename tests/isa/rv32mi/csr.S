@@ -55,15 +55,15 @@ RVTEST_CODE_BEGIN
 
   // mie: the six standard interrupt enables are writable (csr_warl.S checks
   // that nothing else is)
-  TEST_CASE(24, x14, MIE_ALL, li x11, -1; csrw mie, x11; csrr x14, mie; li x12, MIE_ALL; and x14, x14, x12; csrw mie, zero)
+  TEST_CASE(24, x14, MIP_ALL, li x11, -1; csrw mie, x11; csrr x14, mie; li x12, MIP_ALL; and x14, x14, x12; csrw mie, zero)
   // mip: M-mode can set the S-level pending bits; MSIP/MTIP/MEIP are read-only
   // (mtimecmp far in the future so MTIP is clear)
   TIMER_OFF
-  TEST_CASE(25, x14, MIP_M_WRITABLE, li x11, -1; csrw mip, x11; csrr x14, mip; li x12, MIE_ALL; and x14, x14, x12; csrw mip, zero)
-  TEST_CASE(26, x14, 0, csrr x14, mip; li x12, MIE_ALL; and x14, x14, x12)
+  TEST_CASE(25, x14, MIP_M_WRITABLE, li x11, -1; csrw mip, x11; csrr x14, mip; li x12, MIP_ALL; and x14, x14, x12; csrw mip, zero)
+  TEST_CASE(26, x14, 0, csrr x14, mip; li x12, MIP_ALL; and x14, x14, x12)
 
   // medeleg/mideleg: exceptions and S interrupts can be delegated
-  TEST_CASE(28, x14, MIP_SSIP | MIP_STIP | MIP_SEIP, li x11, -1; csrw mideleg, x11; csrr x14, mideleg; li x12, MIE_ALL; and x14, x14, x12; csrw mideleg, zero)
+  TEST_CASE(28, x14, MIP_SSIP | MIP_STIP | MIP_SEIP, li x11, -1; csrw mideleg, x11; csrr x14, mideleg; li x12, MIP_ALL; and x14, x14, x12; csrw mideleg, zero)
   TEST_CASE(29, x14, 1 << CAUSE_ILLEGAL_INSTRUCTION, li x11, 1 << CAUSE_ILLEGAL_INSTRUCTION; csrw medeleg, x11; csrr x14, medeleg; csrw medeleg, zero)
 
   // mcounteren: the cycle, time and instret enables hold

@@ -22,7 +22,7 @@ RVTEST_CODE_BEGIN
   TEST_CASE(2, x14, 0x80001234, li x11, 0x80001237; csrw mepc, x11; csrr x14, mepc)
   // writing the reserved MPP value leaves a legal one
   TEST_CASE(3, x14, 1, li x11, MPP_RESERVED; csrw mstatus, x11; csrr x14, mstatus; li x12, MSTATUS_MPP; and x14, x14, x12; li x12, MPP_RESERVED; sub x14, x14, x12; snez x14, x14)
-  TEST_CASE(4, x14, MIE_ALL, li x11, -1; csrw mie, x11; csrr x14, mie; csrw mie, zero)
+  TEST_CASE(4, x14, MIP_ALL, li x11, -1; csrw mie, x11; csrr x14, mie; csrw mie, zero)
   TIMER_OFF                         // MTIP off: mtimecmp far in the future
   TEST_CASE(5, x14, MIP_M_WRITABLE, li x11, -1; csrw mip, x11; csrr x14, mip; csrw mip, zero)
   TEST_CASE(6, x14, MIP_M_WRITABLE, li x11, -1; csrw mideleg, x11; csrr x14, mideleg; csrw mideleg, zero)

@@ -15,8 +15,8 @@
 #define TOR_PROTECTED 8                 /* bytes at the start of the page in the TOR case */
 #define NA4_OFFSET 16                   /* the word covered by the NA4 case */
 
-// pmpaddr for address register `reg` (clobbers it): reg >> PMP_SHIFT
-#define TO_PMPADDR(reg) srli reg, reg, PMP_SHIFT
+// pmpaddr for address register `reg` (clobbers it): reg >> PMP_ADDR_SHIFT
+#define TO_PMPADDR(reg) srli reg, reg, PMP_ADDR_SHIFT
 
 RVTEST_RV32M
 RVTEST_CODE_BEGIN
@@ -27,10 +27,10 @@ RVTEST_CODE_BEGIN
   TO_PMPADDR(t0)
   ori t0, t0, PMP_NAPOT_4K_BITS
   csrw pmpaddr0, t0
-  li t0, PMP_A_NAPOT | ((PMP_A_NAPOT | PMP_RWX) << PMP_CFG_SHIFT1)
+  li t0, PMPCFG_A_NAPOT | ((PMPCFG_A_NAPOT | PMP_RWX) << PMP_CFG_SHIFT1)
   csrw pmpcfg0, t0
   // 2: the configuration reads back
-  TEST_CASE(2, x14, PMP_A_NAPOT | ((PMP_A_NAPOT | PMP_RWX) << PMP_CFG_SHIFT1), csrr x14, pmpcfg0; li x12, 0xffff; and x14, x14, x12)
+  TEST_CASE(2, x14, PMPCFG_A_NAPOT | ((PMPCFG_A_NAPOT | PMP_RWX) << PMP_CFG_SHIFT1), csrr x14, pmpcfg0; li x12, 0xffff; and x14, x14, x12)
 
   // 3-5: U load from the page: load access fault at that address
   la a1, pmp_page + 4
@@ -60,7 +60,7 @@ RVTEST_CODE_BEGIN
   la t0, pmp_page
   TO_PMPADDR(t0)
   csrw pmpaddr0, t0
-  li t0, PMP_A_OFF | ((PMP_A_TOR | PMP_R) << PMP_CFG_SHIFT1) | ((PMP_A_NAPOT | PMP_RWX) << PMP_CFG_SHIFT2)
+  li t0, PMPCFG_A_OFF | ((PMPCFG_A_TOR | PMPCFG_R) << PMP_CFG_SHIFT1) | ((PMPCFG_A_NAPOT | PMP_RWX) << PMP_CFG_SHIFT2)
   csrw pmpcfg0, t0
   // 13: U may read inside the TOR range
   TEST_NOTRAP_IN(11, PRV_U, la a1, pmp_page; lw a0, 4(a1))
@@ -78,7 +78,7 @@ RVTEST_CODE_BEGIN
   la t0, pmp_page + NA4_OFFSET
   TO_PMPADDR(t0)
   csrw pmpaddr0, t0
-  li t0, PMP_A_NA4 | ((PMP_A_NAPOT | PMP_RWX) << PMP_CFG_SHIFT1)
+  li t0, PMPCFG_A_NA4 | ((PMPCFG_A_NAPOT | PMP_RWX) << PMP_CFG_SHIFT1)
   li t1, PMP_ADDR_ALL
   csrw pmpaddr1, t1
   csrw pmpcfg0, t0
@@ -91,7 +91,7 @@ RVTEST_CODE_BEGIN
   TO_PMPADDR(t0)
   ori t0, t0, PMP_NAPOT_4K_BITS
   csrw pmpaddr0, t0
-  li t0, (PMP_L | PMP_A_NAPOT | PMP_R) | ((PMP_A_NAPOT | PMP_RWX) << PMP_CFG_SHIFT1)
+  li t0, (PMPCFG_L | PMPCFG_A_NAPOT | PMPCFG_R) | ((PMPCFG_A_NAPOT | PMP_RWX) << PMP_CFG_SHIFT1)
   csrw pmpcfg0, t0
   // 20: M can read it
   TEST_CASE(18, x14, SENTINEL, la x11, pmp_page; lw x14, 0(x11))
@@ -104,7 +104,7 @@ RVTEST_CODE_BEGIN
   TEST_CASE(20, x14, SENTINEL, la x11, pmp_page; lw x14, 0(x11))
   // 23-24: the locked entry ignores writes to its address and configuration
   TEST_CASE(21, x14, 0, csrr x11, pmpaddr0; li x12, PMP_ADDR_ALL; csrw pmpaddr0, x12; csrr x14, pmpaddr0; sub x14, x14, x11)
-  TEST_CASE(22, x14, PMP_L | PMP_A_NAPOT | PMP_R, csrw pmpcfg0, zero; csrr x14, pmpcfg0; andi x14, x14, 0xff)
+  TEST_CASE(22, x14, PMPCFG_L | PMPCFG_A_NAPOT | PMPCFG_R, csrw pmpcfg0, zero; csrr x14, pmpcfg0; andi x14, x14, 0xff)
 
   TEST_PASSFAIL
 RVTEST_CODE_END

@@ -12,10 +12,10 @@ RVTEST_CODE_BEGIN
   li t0, PMP_ADDR_ALL
   csrw pmpaddr1, t0
   la t0, pmp_page
-  srli t0, t0, PMP_SHIFT
+  srli t0, t0, PMP_ADDR_SHIFT
   ori t0, t0, PMP_NAPOT_4K_BITS
   csrw pmpaddr0, t0
-  li t0, PMP_A_NAPOT | ((PMP_A_NAPOT | PMP_RWX) << PMP_CFG_SHIFT1)
+  li t0, PMPCFG_A_NAPOT | ((PMPCFG_A_NAPOT | PMP_RWX) << PMP_CFG_SHIFT1)
   csrw pmpcfg0, t0
   // 2-3: MPRV with MPP = U: the load is checked as U's and faults
   li TESTNUM, 2

@@ -16,7 +16,7 @@ RVTEST_RV32M
 RVTEST_CODE_BEGIN
   VM_SETUP
   // 2: satp keeps all 9 ASID bits
-  TEST_CASE(2, x14, SATP_ASID_MASK, csrr x11, satp; li x12, SATP_ASID_MASK; or x12, x11, x12; csrw satp, x12; csrr x14, satp; csrw satp, x11; li x12, SATP_ASID_MASK; and x14, x14, x12)
+  TEST_CASE(2, x14, SATP_ASID_FIELD, csrr x11, satp; li x12, SATP_ASID_FIELD; or x12, x11, x12; csrw satp, x12; csrr x14, satp; csrw satp, x11; li x12, SATP_ASID_FIELD; and x14, x14, x12)
 
   // 3: VA_SWAP maps vm_page_ro
   TEST_NOTRAP_IN(3, PRV_S, li a1, VA_SWAP; lw a0, 0(a1); li t2, VM_MARK_RO; bne a0, t2, fail)

@@ -4,20 +4,11 @@
  * the slice must still end on time (the interpreter keeps counting towards
  * its next timer poll across those hand-offs), and the watchdog stops it. */
 #include "common.h"
-#define SBI_SET_TIMER 0
-#define SIE_STIE (1 << 5)
-#define SSTATUS_SIE (1 << 1)
     .section .text.start, "ax"
     .globl _start
 _start:
     PUTS    msg
-    li      a7, SBI_SET_TIMER
-    li      a0, 0
-    li      a1, 0
-    ecall
-    li      t0, SIE_STIE
-    csrw    sie, t0
-    csrci   sstatus, SSTATUS_SIE
+    TIMER_PENDING_MASKED
 1:  csrr    t1, sstatus
     j       1b
     .section .rodata
