@@ -126,33 +126,13 @@ const char *machine_priv_name(enum priv p)
 
 const char *machine_cause_name(uint32_t code, bool interrupt)
 {
-    static const char *const exc[CAUSE_EXCEPTION_COUNT] = {
-        [CAUSE_MISALIGNED_FETCH] = "instruction_address_misaligned",
-        [CAUSE_FETCH_ACCESS] = "instruction_access_fault",
-        [CAUSE_ILLEGAL_INSTRUCTION] = "illegal_instruction",
-        [CAUSE_BREAKPOINT] = "breakpoint",
-        [CAUSE_MISALIGNED_LOAD] = "load_address_misaligned",
-        [CAUSE_LOAD_ACCESS] = "load_access_fault",
-        [CAUSE_MISALIGNED_STORE] = "store_address_misaligned",
-        [CAUSE_STORE_ACCESS] = "store_access_fault",
-        [CAUSE_USER_ECALL] = "ecall_from_u",
-        [CAUSE_SUPERVISOR_ECALL] = "ecall_from_s",
-        [CAUSE_MACHINE_ECALL] = "ecall_from_m",
-        [CAUSE_FETCH_PAGE_FAULT] = "instruction_page_fault",
-        [CAUSE_LOAD_PAGE_FAULT] = "load_page_fault",
-        [CAUSE_STORE_PAGE_FAULT] = "store_page_fault",
-    };
-    if (interrupt) {
-        switch (code) {
-        case IRQ_S_SOFT:  return "supervisor_software";
-        case IRQ_M_SOFT:  return "machine_software";
-        case IRQ_S_TIMER: return "supervisor_timer";
-        case IRQ_M_TIMER: return "machine_timer";
-        case IRQ_S_EXT:   return "supervisor_external";
-        case IRQ_M_EXT:   return "machine_external";
-        default:          return "reserved";
-        }
-    }
+#define NAME_ROW(c, text) [c] = text,
+    /* Names shared with the VMM's console (machine/abi/riscv_bits.h). */
+    static const char *const exc[CAUSE_EXCEPTION_COUNT] = { RISCV_EXCEPTION_NAMES(NAME_ROW) };
+    static const char *const irq[IRQ_COUNT] = { RISCV_INTERRUPT_NAMES(NAME_ROW) };
+#undef NAME_ROW
+    if (interrupt)
+        return code < IRQ_COUNT && irq[code] ? irq[code] : "reserved";
     if (code < CAUSE_EXCEPTION_COUNT && exc[code])
         return exc[code];
     return "reserved";

@@ -113,16 +113,14 @@ void guest_stats_listener(void *ctx, const struct machine_event *ev)
     }
 }
 
+#define NAME_ROW(code, text) [code] = text,
+
 const char *kill_reason_name(uint32_t reason)
 {
-    switch (reason) {
-    case TZ_KILL_TRAP_STORM: return "trap storm";
-    case TZ_KILL_BAD_MEMORY: return "memory outside its partition";
-    case TZ_KILL_ILLEGAL: return "illegal instruction with no handler";
-    case TZ_KILL_BUDGET: return "pending interrupt masked too long (watchdog)";
-    case TZ_KILL_DEADLOCK: return "waits for an interrupt that can never come";
-    default: return "unknown reason";
-    }
+    static const char *const names[] = { TZ_KILL_REASON_NAMES(NAME_ROW) };
+    if (reason < sizeof names / sizeof names[0] && names[reason])
+        return names[reason];
+    return "unknown reason";
 }
 
 const char *emul_kind_name(uint32_t kind)

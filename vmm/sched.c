@@ -60,44 +60,20 @@ static uint32_t attributed = TZ_GUEST_NONE;   /* guest the trace port charges */
 /* The same words as kill_reason_name() in machine/guest_stats.c, which the
  * CLI's table, its JSON and the labs use: a student must be able to match
  * the console line with the table (tests/unit/test_scenario.c checks). */
-static const char *const kill_reason_text[] = {
-    [TZ_KILL_TRAP_STORM] = "trap storm",
-    [TZ_KILL_BAD_MEMORY] = "memory outside its partition",
-    [TZ_KILL_ILLEGAL]    = "illegal instruction with no handler",
-    [TZ_KILL_BUDGET]     = "pending interrupt masked too long (watchdog)",
-    [TZ_KILL_DEADLOCK]   = "waits for an interrupt that can never come",
-};
+#define NAME_ROW(code, text) [code] = text,
+static const char *const kill_reason_text[] = { TZ_KILL_REASON_NAMES(NAME_ROW) };
 
-/* mcause names as trapeze prints them (machine_cause_name, machine/events.c). */
-static const char *const exception_name[] = {
-    [CAUSE_MISALIGNED_FETCH]     = "instruction_address_misaligned",
-    [CAUSE_FETCH_ACCESS]         = "instruction_access_fault",
-    [CAUSE_ILLEGAL_INSTRUCTION]  = "illegal_instruction",
-    [CAUSE_BREAKPOINT]           = "breakpoint",
-    [CAUSE_MISALIGNED_LOAD]      = "load_address_misaligned",
-    [CAUSE_LOAD_ACCESS]          = "load_access_fault",
-    [CAUSE_MISALIGNED_STORE]     = "store_address_misaligned",
-    [CAUSE_STORE_ACCESS]         = "store_access_fault",
-    [CAUSE_USER_ECALL]           = "ecall_from_u",
-    [CAUSE_SUPERVISOR_ECALL]     = "ecall_from_s",
-    [CAUSE_FETCH_PAGE_FAULT]     = "instruction_page_fault",
-    [CAUSE_LOAD_PAGE_FAULT]      = "load_page_fault",
-    [CAUSE_STORE_PAGE_FAULT]     = "store_page_fault",
-};
-#define NEXCEPTION_NAMES (sizeof exception_name / sizeof exception_name[0])
+/* mcause names as trapeze prints them: the same table machine_cause_name
+ * (machine/events.c) expands, from machine/abi/riscv_bits.h. */
+static const char *const exception_name[CAUSE_EXCEPTION_COUNT] = { RISCV_EXCEPTION_NAMES(NAME_ROW) };
+static const char *const interrupt_name[IRQ_COUNT] = { RISCV_INTERRUPT_NAMES(NAME_ROW) };
 
 static const char *cause_name(uint32_t cause)
 {
-    if (cause & CAUSE_INTERRUPT) {
-        switch (cause & ~CAUSE_INTERRUPT) {
-        case IRQ_S_SOFT:  return "supervisor_software";
-        case IRQ_S_TIMER: return "supervisor_timer";
-        case IRQ_S_EXT:   return "supervisor_external";
-        case IRQ_M_TIMER: return "machine_timer";
-        default:          return "interrupt";
-        }
-    }
-    return cause < NEXCEPTION_NAMES && exception_name[cause] ? exception_name[cause] : "reserved";
+    uint32_t code = cause & ~CAUSE_INTERRUPT;
+    if (cause & CAUSE_INTERRUPT)
+        return code < IRQ_COUNT && interrupt_name[code] ? interrupt_name[code] : "reserved";
+    return code < CAUSE_EXCEPTION_COUNT && exception_name[code] ? exception_name[code] : "reserved";
 }
 
 /* mtime is 64 bits read as two words: re-read until the high word is stable. */

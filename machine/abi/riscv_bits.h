@@ -105,6 +105,25 @@
 #define CAUSE_STORE_PAGE_FAULT     TZ_U(15)         /* store/AMO page fault */
 #define CAUSE_EXCEPTION_COUNT      TZ_U(16)         /* codes 0..15 are defined */
 
+/* The names trapeze prints for causes, in one place for the host (CLI, trace
+ * exports, dashboard) and the VMM's console. X(code, "name") rows: expand
+ * with a macro that makes designated initializers. */
+#define RISCV_EXCEPTION_NAMES(X)                               \
+    X(CAUSE_MISALIGNED_FETCH, "instruction_address_misaligned") \
+    X(CAUSE_FETCH_ACCESS, "instruction_access_fault")           \
+    X(CAUSE_ILLEGAL_INSTRUCTION, "illegal_instruction")         \
+    X(CAUSE_BREAKPOINT, "breakpoint")                           \
+    X(CAUSE_MISALIGNED_LOAD, "load_address_misaligned")         \
+    X(CAUSE_LOAD_ACCESS, "load_access_fault")                   \
+    X(CAUSE_MISALIGNED_STORE, "store_address_misaligned")       \
+    X(CAUSE_STORE_ACCESS, "store_access_fault")                 \
+    X(CAUSE_USER_ECALL, "ecall_from_u")                         \
+    X(CAUSE_SUPERVISOR_ECALL, "ecall_from_s")                   \
+    X(CAUSE_MACHINE_ECALL, "ecall_from_m")                      \
+    X(CAUSE_FETCH_PAGE_FAULT, "instruction_page_fault")         \
+    X(CAUSE_LOAD_PAGE_FAULT, "load_page_fault")                 \
+    X(CAUSE_STORE_PAGE_FAULT, "store_page_fault")
+
 /* ---- interrupts: the code in mcause is the bit position in mip and mie
  *      (machine.adoc "Machine Interrupt Registers (mip and mie)") --------- */
 #define IRQ_S_SOFT    TZ_U(1)
@@ -113,6 +132,15 @@
 #define IRQ_M_TIMER   TZ_U(7)
 #define IRQ_S_EXT     TZ_U(9)
 #define IRQ_M_EXT     TZ_U(11)
+#define IRQ_COUNT     TZ_U(12)   /* interrupt codes 0..11 are defined */
+
+#define RISCV_INTERRUPT_NAMES(X)           \
+    X(IRQ_S_SOFT, "supervisor_software")    \
+    X(IRQ_M_SOFT, "machine_software")       \
+    X(IRQ_S_TIMER, "supervisor_timer")      \
+    X(IRQ_M_TIMER, "machine_timer")         \
+    X(IRQ_S_EXT, "supervisor_external")     \
+    X(IRQ_M_EXT, "machine_external")
 
 #define MIP_SSIP      (TZ_U(1) << IRQ_S_SOFT)
 #define MIP_MSIP      (TZ_U(1) << IRQ_M_SOFT)

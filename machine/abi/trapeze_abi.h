@@ -196,6 +196,15 @@ enum tz_kill_reason {
     TZ_KILL_BUDGET,           /* exceeded its instruction/cycle budget */
     TZ_KILL_DEADLOCK          /* waits (WFI) for an interrupt that can never come */
 };
+
+/* The words for each kill reason, shared by the VMM's console line and the
+ * host's tables so a student can match one with the other. X(reason, "text"). */
+#define TZ_KILL_REASON_NAMES(X)                                              \
+    X(TZ_KILL_TRAP_STORM, "trap storm")                                       \
+    X(TZ_KILL_BAD_MEMORY, "memory outside its partition")                     \
+    X(TZ_KILL_ILLEGAL, "illegal instruction with no handler")                 \
+    X(TZ_KILL_BUDGET, "pending interrupt masked too long (watchdog)")         \
+    X(TZ_KILL_DEADLOCK, "waits for an interrupt that can never come")
 #endif
 
 /* ---- VMM boot info ----------------------------------------------------------
