@@ -173,6 +173,30 @@ static int syntax_error(struct json_ctx *jc, const char *text, size_t len, size_
     return -1;
 }
 
+/* Does the text open more objects/arrays than it closes (strings skipped)?
+ * Then a parse error is really a truncated file, and the message says so. */
+static bool unclosed(const char *t, size_t len)
+{
+    long depth = 0;
+    bool in_string = false;
+    for (size_t i = 0; i < len; i++) {
+        char c = t[i];
+        if (in_string) {
+            if (c == '\\')
+                i++;
+            else if (c == '"')
+                in_string = false;
+        } else if (c == '"') {
+            in_string = true;
+        } else if (c == '{' || c == '[') {
+            depth++;
+        } else if (c == '}' || c == ']') {
+            depth--;
+        }
+    }
+    return depth > 0 || in_string;
+}
+
 struct cJSON *json_parse(struct json_ctx *jc, const char *text, size_t len)
 {
     if (!text || len == 0) {
@@ -204,7 +228,18 @@ struct cJSON *json_parse(struct json_ctx *jc, const char *text, size_t len)
     cJSON *root = cJSON_ParseWithLengthOpts(buf, len + 1, &end, 1);
     if (!root) {
         size_t off = (end && end >= buf) ? (size_t)(end - buf) : 0;
-        syntax_error(jc, buf, len, off, "syntax error", true);
+        /* Parsing ran off the end of a file that leaves something open:
+         * that is a truncated file, not a stray character. */
+        size_t used = len;
+        while (used > 0 && (buf[used - 1] == ' ' || buf[used - 1] == '\n' ||
+                            buf[used - 1] == '\r' || buf[used - 1] == '\t'))
+            used--;
+        bool at_end = off + 1 >= used;
+        syntax_error(jc, buf, len, off,
+                     at_end && unclosed(buf, len)
+                         ? "unexpected end of the file: a '{' or '[' is never closed"
+                         : "syntax error",
+                     true);
     }
     free(buf);
     return root;

@@ -57,8 +57,8 @@ lab_int q3 "$access" \
     "count rogue's 'blocked: ... access fault' lines" \
     "rogue의 'blocked: ... access fault' 줄을 세세요"
 lab_int q4 "$(guest_num rogue rogue injected)" \
-    "rogue's row: 'N injected into the guest'" \
-    "rogue 항목의 'N injected into the guest'를 보세요"
+    "rogue's row: 'traps injected into the guest: N'" \
+    "rogue 항목의 'traps injected into the guest: N'을 보세요"
 lab_choice q5 d5902d7b6ede352516575ff4059f83ff4f68f60e963c3ec68a4958283992e140 \
     "the guest's page table holds guest-physical addresses; follow them through shadow.c's walk and the partition check" \
     "게스트 페이지 테이블에는 게스트 물리 주소가 들어 있습니다. shadow.c의 워크와 파티션 검사를 따라가 보세요"
@@ -80,8 +80,8 @@ lab_int q14 "$contain_rc" \
     "run it and then 'echo \$?'; see docs/scenarios.md, Output" \
     "실행한 뒤 'echo \$?'로 확인하세요. docs/scenarios.md의 Output 절을 보세요"
 lab_int q15 "$(guest_num contain faultloop injected)" \
-    "faultloop's row: 'N injected into the guest'; compare with inject.c's storm limit" \
-    "faultloop 항목의 'N injected into the guest'를 inject.c의 폭주 한도와 비교하세요"
+    "faultloop's row: 'traps injected into the guest: N'; compare with inject.c's storm limit" \
+    "faultloop 항목의 'traps injected into the guest: N'을 inject.c의 폭주 한도와 비교하세요"
 lab_int q16 "$(guest_num short spinner traps.machine_timer)" \
     "copy containment.json, set \"watchdog_slices\": $SHORT_WATCHDOG, run it, read spinner's machine_timer" \
     "containment.json을 복사해 \"watchdog_slices\": $SHORT_WATCHDOG 로 바꿔 실행하고 spinner의 machine_timer를 읽으세요"

@@ -64,6 +64,9 @@ static void test_unterminated(void **state)
     (void)state;
     assert_null(parse("{\"a\": 1"));
     assert_non_null(strstr(err, "t.json:1:"));
+    assert_non_null(strstr(err, "unexpected end of the file"));
+    /* a stray character before the end is an ordinary syntax error */
+    assert_null(parse("{\"a\": 1 x, \"b\": 2"));
     assert_non_null(strstr(err, "syntax error"));
 }
 
