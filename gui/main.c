@@ -47,6 +47,9 @@
  * for (client-side decorations reserve a border on some displays); it is
  * corrected this many times at most. */
 #define MAX_RESIZE_TRIES 3
+/* A frame right after a resize may have no render node yet: the capture is
+ * retried on later frames this many times before giving up. */
+#define MAX_CAPTURE_TRIES 20
 #define DEFAULT_COMPARE_KERNEL "tasks"
 #define PATH_BUF 4096              /* bytes for a path to the rv32 directory */
 
@@ -68,6 +71,7 @@ struct app_state {
     TrapezeWindow *win;
     int frames;
     int resize_tries;
+    int capture_tries;
     int status;
 };
 
@@ -240,6 +244,13 @@ static gboolean on_frame(GtkWidget *widget, GdkFrameClock *clock, gpointer data)
     GError *error = NULL;
     GApplication *app = G_APPLICATION(gtk_window_get_application(GTK_WINDOW(widget)));
     if (!trapeze_screenshot_save(widget, st->opt.screenshot, &error)) {
+        if (g_error_matches(error, G_IO_ERROR, G_IO_ERROR_PENDING) &&
+            ++st->capture_tries < MAX_CAPTURE_TRIES) {
+            g_error_free(error);
+            st->frames = 0;
+            gtk_widget_queue_draw(widget);
+            return G_SOURCE_CONTINUE;
+        }
         fail(st, app, error->message);
         g_error_free(error);
     } else {

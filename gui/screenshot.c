@@ -21,7 +21,9 @@ gboolean trapeze_screenshot_save(GtkWidget *widget, const char *path, GError **e
     GskRenderNode *node = gtk_snapshot_free_to_node(snapshot);
     g_object_unref(paintable);
     if (!node) {
-        g_set_error(error, G_IO_ERROR, G_IO_ERROR_FAILED, "%s: the window drew nothing", path);
+        /* G_IO_ERROR_PENDING: nothing drawn *yet* (e.g. a frame right after
+         * a resize); the caller may try again on a later frame. */
+        g_set_error(error, G_IO_ERROR, G_IO_ERROR_PENDING, "%s: the window drew nothing", path);
         return FALSE;
     }
     GdkTexture *texture = gsk_renderer_render_texture(renderer, node, &GRAPHENE_RECT_INIT(0, 0, (float)w, (float)h));
