@@ -116,17 +116,10 @@ int main(int argc, char **argv)
         free(s);
         return 1;
     }
-    struct machine_config cfg = { .ram_size = s->ram_size, .profile = &s->profile,
-                                  .max_instructions = MAX_RUN_INSTRUCTIONS };
-    struct machine *m = machine_create(&cfg, err, sizeof err);
+    struct machine_config cfg = { .max_instructions = MAX_RUN_INSTRUCTIONS };
+    struct machine *m = scenario_start(s, &cfg, err, sizeof err);
     if (!m) {
-        fprintf(stderr, "vmmcost: %s: %s\n", s->file, err);
-        free(s);
-        return 1;
-    }
-    if (scenario_boot(s, m, err, sizeof err) != 0) {
         fprintf(stderr, "vmmcost: %s\n", err);
-        machine_destroy(m);
         free(s);
         return 1;
     }

@@ -240,16 +240,10 @@ gboolean trapeze_simulation_load(TrapezeSimulation *self, const char *path, GErr
                   : scenario_load_default(self->rv32_dir, scen, err, sizeof err);
     if (rc != 0)
         goto fail;
-    /* Same RAM rule as the CLI: the profile's RAM unless the scenario needs more. */
-    struct machine_config cfg = {
-        .ram_size = scen->ram_size > scen->profile.ram_size ? scen->ram_size : 0,
-        .profile = &scen->profile,
-        .max_instructions = SIM_MAX_INSTRUCTIONS,
-    };
-    m = machine_create(&cfg, err, sizeof err);
+    /* The same machine as the CLI's for this scenario. */
+    struct machine_config cfg = { .max_instructions = SIM_MAX_INSTRUCTIONS };
+    m = scenario_start(scen, &cfg, err, sizeof err);
     if (!m)
-        goto fail;
-    if (scenario_boot(scen, m, err, sizeof err) != 0)
         goto fail;
     ring = event_ring_create(SIM_RING_CAPACITY);
     gstats = g_new0(struct guest_stats, 1);

@@ -87,8 +87,8 @@ static void set_source(cairo_t *cr, struct rgb c)
     cairo_set_source_rgb(cr, c.r, c.g, c.b);
 }
 
-static void draw_text(TrapezeTimeline *self, cairo_t *cr, double x, double y, const char *text,
-                      double align_x, bool bold)
+/* A Pango layout of `text` in the widget's font, bold if asked. */
+static PangoLayout *text_layout(TrapezeTimeline *self, const char *text, bool bold)
 {
     PangoLayout *layout = gtk_widget_create_pango_layout(GTK_WIDGET(self), NULL);
     if (bold) {
@@ -98,6 +98,13 @@ static void draw_text(TrapezeTimeline *self, cairo_t *cr, double x, double y, co
     } else {
         pango_layout_set_text(layout, text, -1);
     }
+    return layout;
+}
+
+static void draw_text(TrapezeTimeline *self, cairo_t *cr, double x, double y, const char *text,
+                      double align_x, bool bold)
+{
+    PangoLayout *layout = text_layout(self, text, bold);
     int w, h;
     pango_layout_get_pixel_size(layout, &w, &h);
     cairo_move_to(cr, x - align_x * w, y - h / 2.0);
@@ -107,14 +114,7 @@ static void draw_text(TrapezeTimeline *self, cairo_t *cr, double x, double y, co
 
 static double text_width(TrapezeTimeline *self, const char *text, bool bold)
 {
-    PangoLayout *layout = gtk_widget_create_pango_layout(GTK_WIDGET(self), NULL);
-    if (bold) {
-        char *m = g_markup_printf_escaped("<b>%s</b>", text);
-        pango_layout_set_markup(layout, m, -1);
-        g_free(m);
-    } else {
-        pango_layout_set_text(layout, text, -1);
-    }
+    PangoLayout *layout = text_layout(self, text, bold);
     int w, h;
     pango_layout_get_pixel_size(layout, &w, &h);
     g_object_unref(layout);

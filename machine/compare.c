@@ -94,16 +94,8 @@ static int prepare_native(struct compare_run *r, const char *kernel, const char 
     r->m = machine_create(&cfg, err, errlen);
     if (!r->m)
         return -1;
-    struct machine_load_info fi, ki;
-    if (machine_load_elf(r->m, fw, 0, &fi, err, errlen) != 0 ||
-        machine_load_elf(r->m, kpath, 0, &ki, err, errlen) != 0)
+    if (machine_boot_kernel(r->m, fw, kpath, err, errlen) != 0)
         return -1;
-    if (ki.entry != TZ_KERNEL_BASE) {
-        snprintf(err, errlen, "%s: kernel entry point is 0x%08x, but the firmware jumps to 0x%08x",
-                 kpath, (unsigned)ki.entry, (unsigned)TZ_KERNEL_BASE);
-        return -1;
-    }
-    machine_set_pc(r->m, fi.entry);
     /* Natively there are no guest ids: the listener only counts WFI sleep. */
     r->gs = calloc(1, sizeof *r->gs);
     if (!r->gs || machine_subscribe(r->m, guest_stats_listener, r->gs) < 0) {
@@ -139,13 +131,9 @@ static int prepare_vmm(struct compare_run *r, const char *kernel, const char *rv
         }
         goto out;
     }
-    struct machine_config cfg = {
-        .ram_size = s->ram_size > s->profile.ram_size ? s->ram_size : 0,
-        .profile = &s->profile,
-        .max_instructions = max_insns,
-    };
-    r->m = machine_create(&cfg, err, errlen);
-    if (!r->m || scenario_boot(s, r->m, err, errlen) != 0)
+    struct machine_config cfg = { .max_instructions = max_insns };
+    r->m = scenario_start(s, &cfg, err, errlen);
+    if (!r->m)
         goto out;
     r->gs = calloc(1, sizeof *r->gs);
     if (!r->gs || machine_subscribe(r->m, guest_stats_listener, r->gs) < 0) {

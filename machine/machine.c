@@ -213,6 +213,22 @@ int machine_load_elf(struct machine *m, const char *path, int64_t bias,
     return 0;
 }
 
+int machine_boot_kernel(struct machine *m, const char *firmware, const char *kernel,
+                        char *err, size_t errlen)
+{
+    struct machine_load_info fi, ki;
+    if (machine_load_elf(m, firmware, 0, &fi, err, errlen) != 0 ||
+        machine_load_elf(m, kernel, 0, &ki, err, errlen) != 0)
+        return -1;
+    if (ki.entry != TZ_KERNEL_BASE) {
+        snprintf(err, errlen, "%s: kernel entry point is 0x%08x, but the firmware jumps to 0x%08x",
+                 kernel, (unsigned)ki.entry, (unsigned)TZ_KERNEL_BASE);
+        return -1;
+    }
+    machine_set_pc(m, fi.entry);
+    return 0;
+}
+
 uint32_t machine_ram_base(const struct machine *m) { return m->ram_base; }
 uint32_t machine_ram_size(const struct machine *m) { return m->ram_size; }
 

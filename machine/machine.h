@@ -60,6 +60,14 @@ struct machine_load_info {
 int machine_load_elf(struct machine *m, const char *path, int64_t bias,
                      struct machine_load_info *info, char *err, size_t errlen);
 
+/*
+ * Native boot (guests/firmware): load the SBI firmware and an S-mode kernel
+ * linked at TZ_KERNEL_BASE (trapeze_abi.h), where the firmware jumps, and
+ * point the pc at the firmware's entry. 0, or -1 with err naming the file.
+ */
+int machine_boot_kernel(struct machine *m, const char *firmware, const char *kernel,
+                        char *err, size_t errlen);
+
 /* Copy bytes into/out of simulated physical memory (RAM only). 0 or -1. */
 int machine_write_phys(struct machine *m, uint32_t paddr, const void *src, size_t len);
 int machine_read_phys(const struct machine *m, uint32_t paddr, void *dst, size_t len);

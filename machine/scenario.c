@@ -403,6 +403,28 @@ void scenario_bootinfo(const struct scenario *s, struct tz_vmm_bootinfo *bi)
     }
 }
 
+struct machine *scenario_start(const struct scenario *s, const struct machine_config *base,
+                               char *err, size_t errlen)
+{
+    struct machine_config cfg;
+    if (base)
+        cfg = *base;
+    else
+        memset(&cfg, 0, sizeof cfg);
+    if (!cfg.profile)
+        cfg.profile = &s->profile;
+    if (!cfg.ram_size)
+        cfg.ram_size = cfg.profile->ram_size;
+    if (cfg.ram_size < s->ram_size)
+        cfg.ram_size = s->ram_size;
+    struct machine *m = machine_create(&cfg, err, errlen);
+    if (m && scenario_boot(s, m, err, errlen) != 0) {
+        machine_destroy(m);
+        m = NULL;
+    }
+    return m;
+}
+
 int scenario_boot(const struct scenario *s, struct machine *m, char *err, size_t errlen)
 {
     if (machine_ram_base(m) != TZ_RAM_BASE || machine_ram_size(m) < s->ram_size)

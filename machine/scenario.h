@@ -88,6 +88,17 @@ void scenario_bootinfo(const struct scenario *s, struct tz_vmm_bootinfo *bi);
  * 0, or -1 with err naming the file and the problem.
  */
 struct machine;
+struct machine_config;
 int scenario_boot(const struct scenario *s, struct machine *m, char *err, size_t errlen);
+
+/*
+ * Create a machine for the scenario and boot it: what every front end does
+ * with a scenario (CLI, dashboard, comparisons, benchmarks, tests). `base`
+ * (may be NULL) supplies the rest of the configuration (limits, UART sink);
+ * its profile defaults to the scenario's, and its RAM (or the profile's) is
+ * raised to what the scenario needs. NULL, with err, on failure.
+ */
+struct machine *scenario_start(const struct scenario *s, const struct machine_config *base,
+                               char *err, size_t errlen);
 
 #endif

@@ -760,24 +760,20 @@ int main(int argc, char **argv)
     FILE *json_file = o.json_path ? open_output(o.json_path) : NULL;
     FILE *out = json_file == stdout ? stderr : stdout;
 
-    uint32_t ram = o.ram_mib ? o.ram_mib * 1024u * 1024u : 0;
-    if (o.scenario && ram < scen.ram_size)
-        ram = scen.ram_size > profile.ram_size ? scen.ram_size : 0;
     struct machine_config cfg = {
-        .ram_size = ram,
+        .ram_size = o.ram_mib ? o.ram_mib * 1024u * 1024u : 0,
         .profile = &profile,
         .max_instructions = o.max_insns,
         .max_cycles = o.max_cycles,
         .uart_sink = console_sink,
         .uart_sink_ctx = out,
     };
-    struct machine *m = machine_create(&cfg, err, sizeof err);
+    struct machine *m = o.scenario ? scenario_start(&scen, &cfg, err, sizeof err)
+                                   : machine_create(&cfg, err, sizeof err);
     if (!m)
         die("%s", err);
 
     if (o.scenario) {
-        if (scenario_boot(&scen, m, err, sizeof err) != 0)
-            die("%s", err);
         if (machine_subscribe(m, guest_stats_listener, &gstats) < 0)
             die("too many event listeners");
     } else {
@@ -790,17 +786,14 @@ int main(int argc, char **argv)
             else
                 die("--kernel needs the SBI firmware: build it with 'make' or pass --firmware FILE");
         }
-        struct machine_load_info info;
-        if (machine_load_elf(m, boot, 0, &info, err, sizeof err) != 0)
-            die("%s", err);
-        machine_set_pc(m, info.entry);
         if (o.kernel) {
-            struct machine_load_info kinfo;
-            if (machine_load_elf(m, o.kernel, 0, &kinfo, err, sizeof err) != 0)
+            if (machine_boot_kernel(m, boot, o.kernel, err, sizeof err) != 0)
                 die("%s", err);
-            if (kinfo.entry != TZ_KERNEL_BASE)
-                die("%s: kernel entry point is 0x%08" PRIx32 ", but the firmware jumps to 0x%08x",
-                    o.kernel, kinfo.entry, TZ_KERNEL_BASE);
+        } else {
+            struct machine_load_info info;
+            if (machine_load_elf(m, boot, 0, &info, err, sizeof err) != 0)
+                die("%s", err);
+            machine_set_pc(m, info.entry);
         }
     }
     if (o.input)

@@ -281,12 +281,9 @@ static struct run *run_scenario_costed(const struct scenario *s, uint64_t host_s
     assert_non_null(r);
     r->hash = FNV_OFFSET;
     r->cost = cost;
-    struct machine_config cfg = { .ram_size = s->ram_size, .profile = &s->profile,
-                                  .max_instructions = MAX_RUN_INSNS };
-    struct machine *m = machine_create(&cfg, err, sizeof err);
+    struct machine_config cfg = { .max_instructions = MAX_RUN_INSNS };
+    struct machine *m = scenario_start(s, &cfg, err, sizeof err);
     if (!m)
-        fail_msg("%s", err);
-    if (scenario_boot(s, m, err, sizeof err) != 0)
         fail_msg("%s", err);
     if (cost)
         vmm_cost_init(cost, m, s->profile.trap_entry);
@@ -372,10 +369,8 @@ static void test_vmmcheck_same_as_native(void **state)
     struct machine_config cfg = { .max_instructions = MAX_RUN_INSNS };
     struct machine *m = machine_create(&cfg, err, sizeof err);
     assert_non_null(m);
-    struct machine_load_info fi, ki;
-    if (machine_load_elf(m, fw, 0, &fi, err, sizeof err) || machine_load_elf(m, k, 0, &ki, err, sizeof err))
+    if (machine_boot_kernel(m, fw, k, err, sizeof err) != 0)
         fail_msg("%s", err);
-    machine_set_pc(m, fi.entry);
     while (machine_run(m, DEFAULT_HOST_SLICE) == MACHINE_RUNNING)
         ;
     assert_int_equal(machine_exit_code(m), 0);
