@@ -585,6 +585,18 @@ static const char *guest_status(const struct guest_stat *g, char *buf, size_t le
     return buf;
 }
 
+/* Cycles with no guest current (`none`), and the part of them the machine
+ * spent asleep in WFI (`idle`, never more than `none`). */
+static void no_guest_cycles(const struct machine_counters *c, const struct guest_stats *gs,
+                            uint64_t *none, uint64_t *idle)
+{
+    *none = c->unattributed_cycles[PRIV_M] + c->unattributed_cycles[PRIV_S] +
+            c->unattributed_cycles[PRIV_U];
+    *idle = gs->idle_cycles[PRIV_M] + gs->idle_cycles[PRIV_S] + gs->idle_cycles[PRIV_U];
+    if (*idle > *none)
+        *idle = *none;
+}
+
 /* The per-guest table: everything in it was counted by listening. */
 static void print_guest_table(FILE *out, const struct scenario *s, const struct guest_stats *gs,
                               const struct machine_counters *c)
@@ -613,11 +625,8 @@ static void print_guest_table(FILE *out, const struct scenario *s, const struct 
     /* Cycles with no guest current: the VMM on its own (boot, scheduling)
      * and the machine asleep in the VMM's idle loop, shown apart so idle
      * time is never mistaken for virtualization overhead. */
-    uint64_t none = c->unattributed_cycles[PRIV_M] + c->unattributed_cycles[PRIV_S] +
-                    c->unattributed_cycles[PRIV_U];
-    uint64_t idle = gs->idle_cycles[PRIV_M] + gs->idle_cycles[PRIV_S] + gs->idle_cycles[PRIV_U];
-    if (idle > none)
-        idle = none;
+    uint64_t none, idle;
+    no_guest_cycles(c, gs, &none, &idle);
     fprintf(out, "%-*s %-8s %-8s %14s %14s %7s\n", w, "(vmm)", "", "", "",
             grouped(none - idle, b1, sizeof b1), percent(none - idle, c->cycles, b2, sizeof b2));
     fprintf(out, "%-*s %-8s %-8s %14s %14s %7s\n", w, "(idle)", "", "", "",
@@ -715,11 +724,8 @@ static void add_guests_json(cJSON *root, const struct scenario *s, const struct 
         cJSON_AddNumberToObject(o, "interpreted_instructions", (double)g->interpreted);
         cJSON_AddNumberToObject(o, "softtlb_misses", (double)g->softtlb_misses);
     }
-    uint64_t none = c->unattributed_cycles[PRIV_M] + c->unattributed_cycles[PRIV_S] +
-                    c->unattributed_cycles[PRIV_U];
-    uint64_t idle = gs->idle_cycles[PRIV_M] + gs->idle_cycles[PRIV_S] + gs->idle_cycles[PRIV_U];
-    if (idle > none)
-        idle = none;
+    uint64_t none, idle;
+    no_guest_cycles(c, gs, &none, &idle);
     /* unattributed = no guest current; idle is the part spent asleep in WFI */
     cJSON_AddNumberToObject(root, "unattributed_cycles", (double)none);
     cJSON_AddNumberToObject(root, "idle_cycles", (double)idle);
